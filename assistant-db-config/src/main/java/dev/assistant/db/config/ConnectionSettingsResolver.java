@@ -1,0 +1,183 @@
+package dev.assistant.db.config;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one connection rule, shared by the migration plugin and the service. First found wins, field by field:
+ * <ol>
+ *   <li>explicit configuration: a URL, then a user and a password that override the URL's;</li>
+ *   <li>the environment: {@code DATABASE_URL}, then {@code POSTGRES_HOST/PORT/DB/USER/PASSWORD} for what it lacks;</li>
+ *   <li>the same keys in {@code .env} (the real environment wins over it);</li>
+ *   <li>defaults: temporal / temporal at postgresql:5432, database the_assistant.</li>
+ * </ol>
+ * {@code local} makes the default host {@code localhost} and rewrites a host {@code postgresql} (the Docker Compose
+ * service name) from the environment or {@code .env} to {@code localhost}; an explicit URL is taken as given.
+ */
+public final class ConnectionSettingsResolver {
+
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String POSTGRES_USER = "POSTGRES_USER";
+    public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+    public static final String POSTGRES_HOST = "POSTGRES_HOST";
+    public static final String POSTGRES_PORT = "POSTGRES_PORT";
+    public static final String POSTGRES_DB = "POSTGRES_DB";
+    public static final String DOTENV_FILE = ".env";
+
+    public static final String DEFAULT_USER = "temporal";
+    public static final String DEFAULT_PASSWORD = "temporal";
+    public static final String DEFAULT_HOST = "postgresql";
+    public static final String LOCAL_HOST = "localhost";
+    public static final int DEFAULT_PORT = 5432;
+    public static final String DEFAULT_DATABASE = "the_assistant";
+
+    private String url;
+    private String user;
+    private String password;
+    private boolean local;
+    private Map<String, String> environment = System.getenv();
+    private Path dotenvDirectory;
+
+    private ConnectionSettingsResolver() {
+    }
+
+    public static ConnectionSettingsResolver create() {
+        return new ConnectionSettingsResolver();
+    }
+
+    public ConnectionSettingsResolver url(String explicitUrl) {
+        this.url = blankToNull(explicitUrl);
+        return this;
+    }
+
+    public ConnectionSettingsResolver user(String explicitUser) {
+        this.user = blankToNull(explicitUser);
+        return this;
+    }
+
+    public ConnectionSettingsResolver password(String explicitPassword) {
+        this.password = explicitPassword == null || explicitPassword.isEmpty() ? null : explicitPassword;
+        return this;
+    }
+
+    public ConnectionSettingsResolver local(boolean reachFromThisMachine) {
+        this.local = reachFromThisMachine;
+        return this;
+    }
+
+    public ConnectionSettingsResolver environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
+    }
+
+    /** Where {@code .env} is looked for; null for nowhere. A missing file is fine. */
+    public ConnectionSettingsResolver dotenvDirectory(Path directory) {
+        this.dotenvDirectory = directory;
+        return this;
+    }
+
+    public ConnectionSettings resolve() {
+        Layer explicit = explicitLayer();
+        Layer fromEnvironment = variablesLayer(SettingSource.ENVIRONMENT, environment, "the environment");
+        Layer fromDotenv = dotenvDirectory == null ? Layer.empty(SettingSource.DOTENV)
+                : dotenvLayer(DotenvFile.read(dotenvDirectory.resolve(DOTENV_FILE)));
+        Layer defaults = new Layer(SettingSource.DEFAULT, local ? LOCAL_HOST : DEFAULT_HOST, DEFAULT_PORT,
+                DEFAULT_DATABASE, DEFAULT_USER, DEFAULT_PASSWORD, Map.of());
+
+        Map<ConnectionSettings.Field, SettingSource> sources = new EnumMap<>(ConnectionSettings.Field.class);
+        List<Layer> layers = List.of(explicit, fromEnvironment, fromDotenv, defaults);
+        Layer hostLayer = first(layers, ConnectionSettings.Field.HOST, sources);
+        String host = hostLayer.host;
+        if (local && DEFAULT_HOST.equals(host) && hostLayer.source != SettingSource.EXPLICIT) {
+            host = LOCAL_HOST;
+        }
+        int port = first(layers, ConnectionSettings.Field.PORT, sources).port;
+        String database = first(layers, ConnectionSettings.Field.DATABASE, sources).database;
+        String resolvedUser = first(layers, ConnectionSettings.Field.USER, sources).user;
+        String resolvedPassword = first(layers, ConnectionSettings.Field.PASSWORD, sources).password;
+        return new ConnectionSettings(host, port, database, resolvedUser, resolvedPassword, hostLayer.parameters,
+                sources);
+    }
+
+    private static Layer first(List<Layer> layers, ConnectionSettings.Field field,
+            Map<ConnectionSettings.Field, SettingSource> sources) {
+        for (Layer layer : layers) {
+            if (layer.has(field)) {
+                sources.put(field, layer.source);
+                return layer;
+            }
+        }
+        throw new IllegalStateException("the defaults supply every field");
+    }
+
+    private Layer explicitLayer() {
+        DatabaseUrl parsed = url == null ? null : DatabaseUrl.parse(url, "-Dassistant.url (explicit configuration)");
+        Layer fromUrl = parsed == null ? Layer.empty(SettingSource.EXPLICIT) : Layer.of(SettingSource.EXPLICIT, parsed);
+        return fromUrl.override(user, password);
+    }
+
+    private static Layer variablesLayer(SettingSource source, Map<String, String> variables, String where) {
+        String databaseUrl = blankToNull(variables.get(DATABASE_URL));
+        Layer fromUrl = databaseUrl == null ? Layer.empty(source)
+                : Layer.of(source, DatabaseUrl.parse(databaseUrl, DATABASE_URL + " in " + where));
+        String portText = blankToNull(variables.get(POSTGRES_PORT));
+        Integer port = portText == null ? null
+                : DatabaseUrl.parsePortVariable(portText, POSTGRES_PORT + " in " + where);
+        Layer fromVariables = new Layer(source, blankToNull(variables.get(POSTGRES_HOST)), port,
+                blankToNull(variables.get(POSTGRES_DB)), blankToNull(variables.get(POSTGRES_USER)),
+                emptyToNull(variables.get(POSTGRES_PASSWORD)), Map.of());
+        return fromUrl.orElse(fromVariables);
+    }
+
+    private static Layer dotenvLayer(DotenvFile file) {
+        return variablesLayer(SettingSource.DOTENV, file.variables(), file.describe());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The fields one source supplies; null where it is silent. */
+    private record Layer(SettingSource source, String host, Integer port, String database, String user,
+            String password, Map<String, String> parameters) {
+
+        static Layer empty(SettingSource source) {
+            return new Layer(source, null, null, null, null, null, Map.of());
+        }
+
+        static Layer of(SettingSource source, DatabaseUrl url) {
+            return new Layer(source, url.host(), url.port(), url.database(), url.user(), url.password(),
+                    url.parameters());
+        }
+
+        boolean has(ConnectionSettings.Field field) {
+            return switch (field) {
+                case HOST -> host != null;
+                case PORT -> port != null;
+                case DATABASE -> database != null;
+                case USER -> user != null;
+                case PASSWORD -> password != null;
+            };
+        }
+
+        Layer override(String otherUser, String otherPassword) {
+            return new Layer(source, host, port, database, otherUser != null ? otherUser : user,
+                    otherPassword != null ? otherPassword : password, parameters);
+        }
+
+        /** This layer's fields, with the other's where this one is silent. */
+        Layer orElse(Layer other) {
+            Map<String, String> mergedParameters = new LinkedHashMap<>(host != null ? parameters : other.parameters);
+            return new Layer(source, host != null ? host : other.host, port != null ? port : other.port,
+                    database != null ? database : other.database, user != null ? user : other.user,
+                    password != null ? password : other.password, mergedParameters);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.assistant.migrate.engine;
+
+import dev.assistant.db.config.ConnectionSettings;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The target database: connections to it, and failures to connect explained in terms of the settings. */
+public final class Database {
+
+    /** How the tool's sessions show up in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "assistant-migrate";
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private final ConnectionSettings settings;
+    private final PGSimpleDataSource dataSource;
+
+    public Database(ConnectionSettings settings) {
+        this.settings = settings;
+        this.dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        if (!settings.parameters().containsKey("ApplicationName")) {
+            dataSource.setApplicationName(APPLICATION_NAME);
+        }
+        if (!settings.parameters().containsKey("connectTimeout")) {
+            dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        }
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** The database as every message shows it: the URL with the password masked. */
+    public String describe() {
+        return settings.maskedUrl();
+    }
+
+    /** A data source for Flyway; connection failures from it surface as Flyway exceptions. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Opens a connection, or fails with a message that says why and what to change. */
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw connectionFailure(e);
+        }
+    }
+
+    /** Explains a failure to connect: which server, which setting, and the command that fixes it. */
+    public MigrationEngineException connectionFailure(SQLException e) {
+        String server = settings.host() + ":" + settings.port();
+        String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
+        Throwable root = rootCause(e);
+        String message;
+        boolean userFixable = true;
+        if (root instanceof UnknownHostException) {
+            message = "Cannot resolve the database host '" + settings.host() + "' (" + describe() + ")."
+                    + ("postgresql".equals(settings.host())
+                    ? " That name only exists inside Docker Compose; from this machine use -Dassistant.local=true"
+                    + " (the make targets do), or set DATABASE_URL."
+                    : " Check the host in DATABASE_URL / POSTGRES_HOST / -Dassistant.url.");
+        } else if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
+            message = "No PostgreSQL server answers at " + server + " (" + describe() + "). Start one with"
+                    + " `make db-up`, or point DATABASE_URL / -Dassistant.url at a running server.";
+            userFixable = false;
+        } else if (root instanceof SocketTimeoutException || sqlState.startsWith("08") && root != e) {
+            message = "Connecting to " + server + " failed: " + settings.redact(String.valueOf(root.getMessage()))
+                    + " (" + describe() + "). Check that the server is up and reachable from here.";
+            userFixable = false;
+        } else if ("28P01".equals(sqlState)) {
+            message = "PostgreSQL at " + server + " rejected the password for user '" + settings.user()
+                    + "' (SQL state 28P01). The password came from " + source(ConnectionSettings.Field.PASSWORD)
+                    + "; correct it there.";
+        } else if ("3D000".equals(sqlState)) {
+            message = "The database '" + settings.database() + "' does not exist on " + server + " (SQL state 3D000)."
+                    + " Create it (createdb -h " + settings.host() + " -p " + settings.port() + " -U " + settings.user()
+                    + " " + settings.database() + ") or run `make db-up`.";
+        } else if ("28000".equals(sqlState)) {
+            message = "PostgreSQL at " + server + " does not let user '" + settings.user() + "' connect to '"
+                    + settings.database() + "': " + settings.redact(serverMessage(e)) + " (SQL state 28000)."
+                    + " Create the role or allow it in pg_hba.conf; `make db-up` sets up temporal/temporal.";
+        } else {
+            message = "Cannot connect to " + describe() + ": " + settings.redact(serverMessage(e))
+                    + (sqlState.isEmpty() ? "" : " (SQL state " + sqlState + ")") + ".";
+            userFixable = false;
+        }
+        return new MigrationEngineException(message, userFixable, e);
+    }
+
+    private String source(ConnectionSettings.Field field) {
+        var source = settings.sources().get(field);
+        return source == null ? "the settings" : source.toString();
+    }
+
+    private static String serverMessage(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.assistant.migrate.engine;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * The schema history read through Flyway's {@code info()} (which, unlike {@code validate()}, does not fail on pending
+ * migrations), set against the catalog: what is applied, what is pending, and what is wrong.
+ */
+final class DatabaseState {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final List<AppliedMigration> applied = new ArrayList<>();
+    private final List<PendingMigration> pending = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private AppliedMigration current;
+
+    private DatabaseState() {
+    }
+
+    static DatabaseState read(Flyway flyway, MigrationCatalog catalog) {
+        DatabaseState state = new DatabaseState();
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion newestApplied = MigrationVersion.EMPTY;
+        for (MigrationInfo info : all) {
+            if (info.isApplied() && info.isVersioned() && !info.getState().isFailed()
+                    && info.getVersion().isNewerThan(newestApplied)) {
+                newestApplied = info.getVersion();
+            }
+        }
+        for (MigrationInfo info : all) {
+            if (info.isApplied()) {
+                AppliedMigration row = state.toApplied(info, catalog);
+                state.applied.add(row);
+                if (info.isVersioned() && !info.getState().isFailed() && info.getVersion().equals(newestApplied)) {
+                    state.current = row;
+                }
+            } else if (isPending(info.getState())) {
+                state.pending.add(toPending(info, catalog));
+            }
+            state.collectProblems(info, catalog, newestApplied);
+        }
+        state.applied.sort(Comparator.comparingInt(AppliedMigration::installedRank));
+        state.problems.addAll(catalog.problems());
+        return state;
+    }
+
+    private static boolean isPending(MigrationState state) {
+        return state == MigrationState.PENDING || state == MigrationState.ABOVE_TARGET
+                || state == MigrationState.OUTDATED;
+    }
+
+    private AppliedMigration toApplied(MigrationInfo info, MigrationCatalog catalog) {
+        String version = info.isVersioned() ? info.getVersion().toString() : null;
+        boolean undoAvailable = info.isVersioned() && catalog.isReversible(info.getVersion());
+        return new AppliedMigration(
+                info.getInstalledRank() == null ? 0 : info.getInstalledRank(),
+                version,
+                info.getDescription(),
+                info.getType() == null ? "" : info.getType().name(),
+                info.getScript(),
+                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                info.getInstalledBy(),
+                info.getExecutionTime() == null ? 0 : info.getExecutionTime(),
+                info.getState().getDisplayName(),
+                undoAvailable);
+    }
+
+    private static PendingMigration toPending(MigrationInfo info, MigrationCatalog catalog) {
+        boolean versioned = info.isVersioned();
+        return new PendingMigration(
+                versioned ? info.getVersion().toString() : null,
+                info.getDescription(),
+                Optional.ofNullable(info.getPhysicalLocation()).filter(s -> !s.isBlank()).orElse(info.getScript()),
+                !versioned,
+                versioned && catalog.isReversible(info.getVersion()));
+    }
+
+    private void collectProblems(MigrationInfo info, MigrationCatalog catalog, MigrationVersion newestApplied) {
+        String when = info.getInstalledOn() == null ? "" : " on " + info.getInstalledOn().toInstant();
+        String label = info.isVersioned() ? "V" + info.getVersion() : "R__" + info.getDescription().replace(' ', '_');
+        switch (info.getState()) {
+            case MISSING_SUCCESS, MISSING_FAILED -> problems.add(new Problem(ProblemKind.APPLIED_FILE_MISSING,
+                    label + " (" + info.getDescription() + ")",
+                    "The history records " + info.getScript() + " as applied" + when + ", but it is not in "
+                            + catalog.describeLocations() + ".",
+                    "Restore the file from version control (`git log --all -- '*" + info.getScript() + "'`);"
+                            + " if it came from another branch, downgrade from that branch's checkout first."));
+            case FUTURE_SUCCESS, FUTURE_FAILED -> problems.add(new Problem(ProblemKind.FUTURE_MIGRATION,
+                    label + " (" + info.getDescription() + ")",
+                    "The history records " + info.getScript() + " as applied" + when
+                            + ", which is newer than every migration here: the database was migrated from a newer"
+                            + " checkout.",
+                    "Update this checkout (git pull); if that change was abandoned, run downgrade from a checkout"
+                            + " that still has the file."));
+            case FAILED -> problems.add(new Problem(ProblemKind.FAILED_MIGRATION, info.getScript(),
+                    info.getScript() + " failed" + when + ". It ran outside a transaction (for example CREATE INDEX"
+                            + " CONCURRENTLY), so part of it may have taken effect, and Flyway left a failure record"
+                            + " that blocks further migrations.",
+                    "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), delete the"
+                            + " record (DELETE FROM " + FlywayFactory.HISTORY_TABLE + " WHERE version = '"
+                            + info.getVersion() + "' AND NOT success;), then run `make migrate` again."));
+            case IGNORED -> problems.add(new Problem(ProblemKind.OUT_OF_ORDER, info.getScript(),
+                    info.getScript() + " is pending, but the newer V" + newestApplied + " is already applied; it was"
+                            + " probably written on a parallel branch, and migrate would never apply it.",
+                    renameAdvice(info, catalog)));
+            default -> {
+                if (info.isApplied() && info.getState().isResolved()) {
+                    checkUnchanged(info, catalog);
+                }
+            }
+        }
+    }
+
+    private void checkUnchanged(MigrationInfo info, MigrationCatalog catalog) {
+        if (info.getResolvedChecksum() != null && info.getAppliedChecksum() != null && !info.isChecksumMatching()) {
+            problems.add(new Problem(ProblemKind.CHECKSUM_MISMATCH, info.getScript(),
+                    info.getScript() + " was changed after it was applied" + (info.getInstalledOn() == null ? ""
+                            : " on " + info.getInstalledOn().toInstant()) + " (checksum " + info.getAppliedChecksum()
+                            + " in the history, " + info.getResolvedChecksum() + " on disk).",
+                    "Restore the applied content (`git log -p -- " + info.getScript() + "` shows the change) and"
+                            + " put the new change in a new migration (`make migration MESSAGE=\"...\"`)."));
+        }
+        Optional<MigrationScript> file = info.isVersioned() ? catalog.migration(info.getVersion()) : Optional.empty();
+        if (file.isPresent() && !file.get().description().equals(info.getDescription())) {
+            problems.add(new Problem(ProblemKind.DESCRIPTION_CHANGED, file.get().fileName(),
+                    "Version " + info.getVersion() + " was applied as '" + info.getDescription()
+                            + "', but its file is now " + file.get().fileName() + ".",
+                    "Rename the file back to V" + info.getVersion() + "__" + info.getDescription().replace(' ', '_')
+                            + ".sql (and its undo script likewise)."));
+        }
+    }
+
+    private static String renameAdvice(MigrationInfo info, MigrationCatalog catalog) {
+        String newVersion = TIMESTAMP.format(Instant.now());
+        String description = info.getDescription().replace(' ', '_');
+        StringBuilder advice = new StringBuilder("Give it a version newer than every applied one: `git mv ")
+                .append(info.getScript()).append(" V").append(newVersion).append("__").append(description)
+                .append(".sql`");
+        if (catalog.undo(info.getVersion()).isPresent()) {
+            advice.append(" and `git mv U").append(info.getScript().substring(1)).append(" U").append(newVersion)
+                    .append("__").append(description).append(".sql`");
+        }
+        return advice.append(" (in the migrations directory).").toString();
+    }
+
+    List<AppliedMigration> applied() {
+        return applied;
+    }
+
+    List<PendingMigration> pending() {
+        return pending;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    Optional<AppliedMigration> current() {
+        return Optional.ofNullable(current);
+    }
+
+    List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+}

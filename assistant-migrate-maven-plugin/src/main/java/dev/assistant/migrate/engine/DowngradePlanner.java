@@ -1,0 +1,130 @@
+package dev.assistant.migrate.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Turns a target into the list of undos, newest first, and refuses, naming every offending version, when any of them
+ * has no usable undo script. Pure: it reads the history it is given and touches no database.
+ */
+final class DowngradePlanner {
+
+    private DowngradePlanner() {
+    }
+
+    /**
+     * @param history the applied migrations in the order they were applied
+     * @param target where to go back to
+     * @param catalog the scripts, for the undo of each step
+     */
+    static DowngradePlan plan(List<AppliedMigration> history, DowngradeTarget target, MigrationCatalog catalog) {
+        List<AppliedMigration> undoable = history.stream()
+                .filter(row -> row.version() != null && "Success".equals(row.state()) && "SQL".equals(row.type()))
+                .toList();
+        String current = undoable.isEmpty() ? null : newest(undoable).version();
+        List<AppliedMigration> toUndo = select(undoable, target, current);
+
+        List<AppliedMigration> irreversible = toUndo.stream()
+                .filter(row -> catalog.undo(MigrationVersion.fromVersion(row.version())).isEmpty())
+                .toList();
+        if (!irreversible.isEmpty()) {
+            throw refuse(target, irreversible, catalog);
+        }
+
+        List<DowngradeStep> steps = new ArrayList<>();
+        for (AppliedMigration row : toUndo) {
+            MigrationScript undo = catalog.undo(MigrationVersion.fromVersion(row.version())).orElseThrow();
+            List<SqlStatements.Statement> statements =
+                    SqlStatements.parse(undo.file().displayPath(), undo.text().orElseThrow());
+            DowngradeStep step = new DowngradeStep(row, undo, statements);
+            if (!step.isTransactional() && statements.stream().anyMatch(SqlStatements.Statement::transactional)) {
+                SqlStatements.Statement outside = statements.stream()
+                        .filter(statement -> !statement.transactional())
+                        .findFirst()
+                        .orElseThrow();
+                throw new MigrationEngineException("Cannot downgrade: " + undo.file().displayPath() + " line "
+                        + outside.line() + " must run outside a transaction (" + ScriptFailedException.abbreviate(
+                        outside.sql()) + "), but the script has other statements too. Nothing was changed. Keep"
+                        + " statements such as DROP INDEX CONCURRENTLY alone in their undo script.", true);
+            }
+            steps.add(step);
+        }
+        List<AppliedMigration> remaining = new ArrayList<>(undoable);
+        remaining.removeAll(toUndo);
+        String toVersion = remaining.isEmpty() ? null : newest(remaining).version();
+        return new DowngradePlan(target.toString(), current, toVersion, steps);
+    }
+
+    private static List<AppliedMigration> select(List<AppliedMigration> undoable, DowngradeTarget target,
+            String current) {
+        List<AppliedMigration> selected = new ArrayList<>();
+        if (target instanceof DowngradeTarget.Steps steps) {
+            if (steps.count() > undoable.size()) {
+                throw new MigrationEngineException("Cannot go back " + steps.count() + " migration"
+                        + (steps.count() == 1 ? "" : "s") + ": only " + undoable.size() + " "
+                        + (undoable.size() == 1 ? "is" : "are") + " applied" + listVersions(undoable)
+                        + ". Use -Dassistant.target=base to undo everything.", true);
+            }
+            selected.addAll(undoable.subList(undoable.size() - steps.count(), undoable.size()));
+        } else if (target instanceof DowngradeTarget.ToVersion toVersion) {
+            MigrationVersion version = toVersion.version();
+            boolean applied = undoable.stream()
+                    .anyMatch(row -> MigrationVersion.fromVersion(row.version()).equals(version));
+            if (!applied) {
+                if (current == null || version.isNewerThan(MigrationVersion.fromVersion(current))) {
+                    throw new MigrationEngineException("Version " + version + " is above the current version ("
+                            + (current == null ? "nothing is applied" : current) + "); downgrade only goes back."
+                            + " To go forward: migrate -Dassistant.target=" + version + ".", true);
+                }
+                throw new MigrationEngineException("Version " + version + " is not applied here, so it cannot be"
+                        + " a downgrade target. Applied" + listVersions(undoable) + "; or use base.", true);
+            }
+            for (AppliedMigration row : undoable) {
+                if (MigrationVersion.fromVersion(row.version()).isNewerThan(version)) {
+                    selected.add(row);
+                }
+            }
+        } else {
+            selected.addAll(undoable);
+        }
+        Collections.reverse(selected);
+        return selected;
+    }
+
+    private static AppliedMigration newest(List<AppliedMigration> rows) {
+        return rows.stream()
+                .max((a, b) -> MigrationVersion.fromVersion(a.version())
+                        .compareTo(MigrationVersion.fromVersion(b.version())))
+                .orElseThrow();
+    }
+
+    private static String listVersions(List<AppliedMigration> rows) {
+        return rows.isEmpty() ? "" : ": " + rows.stream().map(AppliedMigration::version).collect(Collectors.joining(", "));
+    }
+
+    private static MigrationEngineException refuse(DowngradeTarget target, List<AppliedMigration> irreversible,
+            MigrationCatalog catalog) {
+        String versions = irreversible.stream()
+                .map(row -> "V" + row.version() + " (" + row.description() + ")")
+                .collect(Collectors.joining(", "));
+        String files = irreversible.stream()
+                .map(row -> undoFileFor(row, catalog))
+                .collect(Collectors.joining(", "));
+        AppliedMigration newestIrreversible = irreversible.get(0);
+        return new MigrationEngineException("Cannot downgrade to " + target + ": " + versions
+                + (irreversible.size() == 1 ? " has" : " have") + " no undo script. Nothing was changed."
+                + " Write " + files + ", or choose a target at or above version " + newestIrreversible.version()
+                + " (-Dassistant.target=" + newestIrreversible.version() + ").", true);
+    }
+
+    private static String undoFileFor(AppliedMigration row, MigrationCatalog catalog) {
+        Optional<MigrationScript> migration = catalog.migration(MigrationVersion.fromVersion(row.version()));
+        String script = migration.map(MigrationScript::fileName).orElse(Objects.requireNonNullElse(row.script(), ""));
+        return script.startsWith("V") ? "U" + script.substring(1) : "an undo script for V" + row.version();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.assistant.migrate.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Every script found in the migration locations, paired up (each migration with its undo), with the problems the
+ * files alone reveal: duplicate versions, undo scripts without a migration, migrations without an undo, empty or
+ * non-UTF-8 files, and names that look like migrations but are not.
+ */
+public final class MigrationCatalog {
+
+    private final List<ScriptLocation> locations;
+    private final NavigableMap<MigrationVersion, MigrationScript> migrations;
+    private final Map<MigrationVersion, MigrationScript> undos;
+    private final List<MigrationScript> repeatables;
+    private final List<Problem> problems;
+
+    private MigrationCatalog(List<ScriptLocation> locations, NavigableMap<MigrationVersion, MigrationScript> migrations,
+            Map<MigrationVersion, MigrationScript> undos, List<MigrationScript> repeatables, List<Problem> problems) {
+        this.locations = List.copyOf(locations);
+        this.migrations = Collections.unmodifiableNavigableMap(migrations);
+        this.undos = Collections.unmodifiableMap(undos);
+        this.repeatables = List.copyOf(repeatables);
+        this.problems = List.copyOf(problems);
+    }
+
+    public static MigrationCatalog scan(List<ScriptLocation> locations) {
+        List<ScriptFile> files = new ArrayList<>();
+        for (ScriptLocation location : locations) {
+            files.addAll(location.scan());
+        }
+        return of(locations, files);
+    }
+
+    static MigrationCatalog of(List<ScriptLocation> locations, List<ScriptFile> files) {
+        List<Problem> problems = new ArrayList<>();
+        Map<MigrationVersion, List<MigrationScript>> versioned = new TreeMap<>();
+        Map<MigrationVersion, List<MigrationScript>> undo = new TreeMap<>();
+        Map<String, List<MigrationScript>> repeatable = new TreeMap<>();
+
+        for (ScriptFile file : files) {
+            Optional<ScriptName> parsed = ScriptName.parse(file.fileName());
+            if (parsed.isEmpty()) {
+                if (ScriptName.looksLikeMigration(file.fileName())) {
+                    problems.add(new Problem(ProblemKind.INVALID_NAME, file.fileName(),
+                            file.displayPath() + " is not applied: names must be V<version>__<description>.sql,"
+                                    + " U<version>__<description>.sql or R__<description>.sql (capital letter,"
+                                    + " two underscores).",
+                            "Rename it, e.g. with `git mv`, or move it out of the migrations directory."));
+                }
+                continue;
+            }
+            MigrationScript script = new MigrationScript(parsed.get(), file);
+            if (script.text().isEmpty()) {
+                problems.add(new Problem(ProblemKind.NOT_UTF8, file.fileName(),
+                        file.displayPath() + " is not valid UTF-8 (first bad byte on line "
+                                + file.firstInvalidUtf8Line() + ").",
+                        "Save it as UTF-8, e.g. `iconv -f latin1 -t utf-8 " + file.fileName() + "`."));
+            }
+            switch (script.name().kind()) {
+                case VERSIONED -> versioned.computeIfAbsent(script.version(), v -> new ArrayList<>()).add(script);
+                case UNDO -> undo.computeIfAbsent(script.version(), v -> new ArrayList<>()).add(script);
+                case REPEATABLE -> repeatable.computeIfAbsent(script.description(), d -> new ArrayList<>()).add(script);
+            }
+        }
+
+        NavigableMap<MigrationVersion, MigrationScript> migrations = new TreeMap<>();
+        versioned.forEach((version, scripts) -> migrations.put(version, firstOf(scripts, problems)));
+        Map<MigrationVersion, MigrationScript> undos = new LinkedHashMap<>();
+        undo.forEach((version, scripts) -> undos.put(version, firstOf(scripts, problems)));
+        List<MigrationScript> repeatables = new ArrayList<>();
+        repeatable.forEach((description, scripts) -> repeatables.add(firstOf(scripts, problems)));
+
+        for (MigrationScript migration : migrations.values()) {
+            if (migration.isBlank()) {
+                problems.add(new Problem(ProblemKind.EMPTY_MIGRATION, migration.fileName(),
+                        migration.file().displayPath() + " holds only whitespace and comments.",
+                        "Write its SQL, or delete the file (and its undo) if the change is not needed."));
+            }
+            MigrationScript undoScript = undos.get(migration.version());
+            if (undoScript == null) {
+                problems.add(new Problem(ProblemKind.MISSING_UNDO, migration.fileName(),
+                        "There is no " + undoNameFor(migration) + ", so downgrade cannot go below version "
+                                + migration.version() + ".",
+                        "Write the SQL that reverses it in " + undoNameFor(migration) + " next to it."));
+            } else if (undoScript.isBlank()) {
+                problems.add(new Problem(ProblemKind.MISSING_UNDO, migration.fileName(),
+                        undoScript.fileName() + " holds only comments, which counts as no undo.",
+                        "Write the SQL that reverses " + migration.fileName() + " in " + undoScript.fileName() + "."));
+            }
+        }
+        for (MigrationScript undoScript : undos.values()) {
+            if (!migrations.containsKey(undoScript.version())) {
+                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undoScript.fileName(),
+                        undoScript.file().displayPath() + " reverses version " + undoScript.version()
+                                + ", but there is no V" + undoScript.version() + "__*.sql.",
+                        "Delete it, or rename it to the version of the migration it reverses."));
+            }
+        }
+        problems.sort(Comparator.comparing(Problem::subject).thenComparing(p -> p.kind().ordinal()));
+        return new MigrationCatalog(locations, migrations, undos, repeatables, problems);
+    }
+
+    private static MigrationScript firstOf(List<MigrationScript> scripts, List<Problem> problems) {
+        scripts.sort(Comparator.comparing(script -> script.file().displayPath()));
+        if (scripts.size() > 1) {
+            MigrationScript first = scripts.get(0);
+            String label = first.name().label();
+            problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, label,
+                    scripts.size() + " files claim " + label + ": " + scripts.stream()
+                            .map(script -> script.file().displayPath())
+                            .collect(Collectors.joining(", ")) + ".",
+                    "Keep one; give the other a new version, e.g. a fresh timestamp as `create` names them"
+                            + " (rename its undo script too)."));
+        }
+        return scripts.get(0);
+    }
+
+    private static String undoNameFor(MigrationScript migration) {
+        return "U" + migration.fileName().substring(1);
+    }
+
+    public List<ScriptLocation> locations() {
+        return locations;
+    }
+
+    /** The versioned migrations in version order; of duplicates, the first by path. */
+    public NavigableMap<MigrationVersion, MigrationScript> migrations() {
+        return migrations;
+    }
+
+    public List<MigrationScript> repeatables() {
+        return repeatables;
+    }
+
+    public Optional<MigrationScript> migration(MigrationVersion version) {
+        return Optional.ofNullable(migrations.get(version));
+    }
+
+    /** The undo script of a version, only when it exists and holds SQL: an empty undo counts as none. */
+    public Optional<MigrationScript> undo(MigrationVersion version) {
+        MigrationScript undo = undos.get(version);
+        return undo == null || undo.isBlank() || undo.text().isEmpty() ? Optional.empty() : Optional.of(undo);
+    }
+
+    public boolean isReversible(MigrationVersion version) {
+        return undo(version).isPresent();
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    public String describeLocations() {
+        return locations.stream().map(ScriptLocation::describe).collect(Collectors.joining(", "));
+    }
+}

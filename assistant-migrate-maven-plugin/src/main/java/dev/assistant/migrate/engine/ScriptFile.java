@@ -1,0 +1,59 @@
+package dev.assistant.migrate.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One SQL file found in a migration location, read once.
+ *
+ * @param fileName the bare file name, e.g. {@code V2__add_index.sql}
+ * @param displayPath how messages name it: the absolute path on disk, or the classpath entry and its jar
+ * @param pathOnDisk the file on disk, when it is one (not inside a jar)
+ * @param content the raw bytes
+ */
+public record ScriptFile(String fileName, String displayPath, Path pathOnDisk, byte[] content) {
+
+    /** The content as text, or empty when it is not valid UTF-8. A leading byte-order mark is dropped. */
+    public Optional<String> text() {
+        try {
+            String decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return Optional.of(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The 1-based line of the first byte that is not valid UTF-8, for messages. */
+    public int firstInvalidUtf8Line() {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= content.length; i++) {
+            if (i == content.length || content[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(content, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 1;
+    }
+
+    @Override
+    public String toString() {
+        return displayPath;
+    }
+}

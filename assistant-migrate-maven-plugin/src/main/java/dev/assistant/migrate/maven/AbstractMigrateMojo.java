@@ -1,0 +1,193 @@
+package dev.assistant.migrate.maven;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.config.InvalidConnectionSettingsException;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.MigrationEngineException;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * What every goal shares: the connection parameters, the migration locations, {@code skip}, and running once per
+ * invocation. A goal reads its own parameters, calls one engine method and renders the result.
+ */
+public abstract class AbstractMigrateMojo extends AbstractMojo {
+
+    /**
+     * The database URL: {@code postgresql://user:password@host:port/db}, {@code postgres://},
+     * {@code postgresql+asyncpg://} or {@code jdbc:postgresql://}. When unset, DATABASE_URL, then POSTGRES_*, then
+     * {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant.
+     */
+    @Parameter(property = PluginProperties.URL)
+    private String url;
+
+    /** The database user; overrides the one in the URL and the environment. */
+    @Parameter(property = PluginProperties.USER)
+    private String user;
+
+    /** The database password; overrides the one in the URL and the environment. Never printed. */
+    @Parameter(property = PluginProperties.PASSWORD)
+    private String password;
+
+    /** The id of a {@code <server>} in settings.xml whose (possibly encrypted) username and password to use. */
+    @Parameter(property = PluginProperties.SERVER_ID)
+    private String serverId;
+
+    /**
+     * Reach the database from this machine rather than from inside Docker Compose: the default host becomes
+     * {@code localhost}, and a host {@code postgresql} in DATABASE_URL or POSTGRES_HOST is rewritten to it.
+     */
+    @Parameter(property = PluginProperties.LOCAL, defaultValue = "false")
+    private boolean local;
+
+    /**
+     * Where the scripts are: directories ({@code filesystem:} prefix optional; relative to the directory Maven runs
+     * in) or {@code classpath:} paths, comma-separated. By default the {@code db/migration} folder of the reactor's
+     * migrations module, or {@code db/migration} on the project's runtime class path.
+     */
+    @Parameter(property = PluginProperties.LOCATIONS)
+    private List<String> locations;
+
+    /** Seconds a changing goal waits for another run to release the migration lock before giving up. */
+    @Parameter(property = PluginProperties.LOCK_TIMEOUT, defaultValue = "60")
+    private int lockTimeout;
+
+    /** Skip the goal. */
+    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    protected AbstractMigrateMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping " + goal() + ": " + PluginProperties.SKIP + " is set.");
+            return;
+        }
+        if (!isFirstProjectOfInvocation()) {
+            getLog().debug(goal() + " already ran for this invocation at " + session.getProjects().get(0).getArtifactId()
+                    + "; nothing to do in " + project.getArtifactId() + ".");
+            return;
+        }
+        ConnectionSettings connection = connectionSettings();
+        MavenEngineLog log = new MavenEngineLog(getLog(), connection);
+        try (ReactorLocations scripts = ReactorLocations.resolve(locations, session, project)) {
+            EngineSettings settings = new EngineSettings(connection, scripts.locations(),
+                    Duration.ofSeconds(lockTimeout), log);
+            run(new MigrationEngine(settings), scripts, log);
+        } catch (MigrationEngineException e) {
+            String message = connection.redact(e.getMessage());
+            if (e.isUserFixable()) {
+                throw new MojoFailureException(message, e);
+            }
+            throw new MojoExecutionException(message, e);
+        }
+    }
+
+    /** Runs the goal's one engine call and renders its result. */
+    protected abstract void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+            throws MojoExecutionException, MojoFailureException;
+
+    protected String goal() {
+        return mojoExecution.getGoal();
+    }
+
+    protected MavenProject project() {
+        return project;
+    }
+
+    protected MavenSession session() {
+        return session;
+    }
+
+    /**
+     * Invoked from the command line on a reactor, Maven runs a goal in every module; the migrations are one set,
+     * so the goal runs in the first project of the build only. Bound to a phase in a module's pom, it runs there.
+     */
+    private boolean isFirstProjectOfInvocation() {
+        if (!"default-cli".equals(mojoExecution.getExecutionId())) {
+            return true;
+        }
+        List<MavenProject> projects = session.getProjects();
+        return projects.isEmpty() || projects.get(0) == project
+                || projects.get(0).getBasedir().equals(project.getBasedir());
+    }
+
+    private ConnectionSettings connectionSettings() throws MojoFailureException {
+        String effectiveUser = user;
+        String effectivePassword = password;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = decryptedServer(serverId.trim());
+            effectiveUser = effectiveUser != null ? effectiveUser : server.getUsername();
+            effectivePassword = effectivePassword != null ? effectivePassword : server.getPassword();
+        }
+        try {
+            return ConnectionSettingsResolver.create()
+                    .url(url)
+                    .user(effectiveUser)
+                    .password(effectivePassword)
+                    .local(local)
+                    .dotenvDirectory(reactorRoot())
+                    .resolve();
+        } catch (InvalidConnectionSettingsException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private Server decryptedServer(String id) throws MojoFailureException {
+        Server server = session.getSettings().getServer(id);
+        if (server == null) {
+            throw new MojoFailureException("settings.xml has no <server> with id '" + id + "' (named by -D"
+                    + PluginProperties.SERVER_ID + "). Add one with <username> and <password>, or drop the"
+                    + " parameter.");
+        }
+        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoFailureException("Cannot decrypt the password of <server> '" + id + "' in settings.xml: "
+                        + problem.getMessage() + ". Check settings-security.xml (mvn --encrypt-master-password).");
+            }
+        }
+        return result.getServer() == null ? server : result.getServer();
+    }
+
+    /** Where {@code .env} is looked up: the top of the reactor (where {@code .mvn} is), else where Maven runs. */
+    private Path reactorRoot() {
+        File multiModule = session.getRequest().getMultiModuleProjectDirectory();
+        return multiModule != null ? multiModule.toPath() : Path.of(session.getExecutionRootDirectory());
+    }
+
+    /** Logs each line at info level, through the password filter. */
+    protected static void print(MavenEngineLog log, List<String> lines) {
+        lines.forEach(log::info);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.assistant.migrate.maven;
+
+import dev.assistant.migrate.engine.MigrateResult;
+import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.report.TextReports;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Validates the applied migrations against their files, then applies the pending ones in order, each in its own
+ * transaction, up to {@code target}. Prints a line per migration with its time and ends with the current version.
+ */
+@Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class MigrateMojo extends AbstractMigrateMojo {
+
+    /** The version to stop at, or {@code latest}. */
+    @Parameter(property = PluginProperties.TARGET, defaultValue = MigrateTarget.LATEST)
+    private String target;
+
+    /** List what would be applied, and change nothing. */
+    @Parameter(property = PluginProperties.DRY_RUN, defaultValue = "false")
+    private boolean dryRun;
+
+    @Inject
+    public MigrateMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log) {
+        log.info("Migrating " + engine.database().describe() + " from " + scripts.locations().get(0).describe()
+                + (scripts.locations().size() > 1 ? " and " + (scripts.locations().size() - 1) + " more" : ""));
+        MigrateResult result = engine.migrate(MigrateTarget.parse(target), dryRun);
+        print(log, TextReports.migrate(result));
+    }
+}

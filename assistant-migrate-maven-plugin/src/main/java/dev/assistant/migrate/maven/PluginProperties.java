@@ -1,0 +1,23 @@
+package dev.assistant.migrate.maven;
+
+/** Every user property of the plugin: one namespace, {@code assistant.*}. */
+public final class PluginProperties {
+
+    public static final String URL = "assistant.url";
+    public static final String USER = "assistant.user";
+    public static final String PASSWORD = "assistant.password";
+    public static final String SERVER_ID = "assistant.serverId";
+    public static final String LOCAL = "assistant.local";
+    public static final String TARGET = "assistant.target";
+    public static final String LOCATIONS = "assistant.locations";
+    public static final String FORMAT = "assistant.format";
+    public static final String DRY_RUN = "assistant.dryRun";
+    public static final String LOCK_TIMEOUT = "assistant.lockTimeout";
+    public static final String SKIP = "assistant.skip";
+    public static final String MESSAGE = "assistant.message";
+    public static final String AUTOGENERATE = "assistant.autogenerate";
+    public static final String SHADOW_URL = "assistant.shadowUrl";
+
+    private PluginProperties() {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.assistant.migrate.maven;
+
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.StatusReport;
+import dev.assistant.migrate.engine.report.JsonReports;
+import dev.assistant.migrate.engine.report.TextReports;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Shows the database (password masked), the current version, the pending migrations (each marked reversible or
+ * not) and every problem with what to do about it. Changes nothing and succeeds whatever it finds; {@code check} is
+ * the goal that fails.
+ */
+@Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class StatusMojo extends AbstractMigrateMojo {
+
+    /** {@code text} (log lines) or {@code json} (one document on standard output; combine with -q). */
+    @Parameter(property = PluginProperties.FORMAT, defaultValue = "text")
+    private String format;
+
+    @Inject
+    public StatusMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+            throws MojoFailureException {
+        OutputFormat output = OutputFormat.parse(format);
+        StatusReport report = engine.status();
+        if (output == OutputFormat.JSON) {
+            System.out.println(JsonReports.status(report));
+        } else {
+            print(log, TextReports.status(report));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.assistant.migrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+
+/** Problems the files alone reveal, found without a database. */
+class MigrationCatalogTest {
+
+    private final List<ScriptFile> files = new ArrayList<>();
+
+    private MigrationCatalogTest file(String path, String sql) {
+        return file(path, sql.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private MigrationCatalogTest file(String path, byte[] content) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        files.add(new ScriptFile(name, "/m/" + path, null, content));
+        return this;
+    }
+
+    private MigrationCatalog catalog() {
+        return MigrationCatalog.of(List.of(), files);
+    }
+
+    private List<ProblemKind> kinds() {
+        return catalog().problems().stream().map(Problem::kind).toList();
+    }
+
+    @Test
+    void aCompleteChainHasNoProblems() {
+        file("V1__baseline.sql", "CREATE TABLE a (id int);")
+                .file("U1__baseline.sql", "DROP TABLE a;")
+                .file("V2__b.sql", "CREATE TABLE b (id int);")
+                .file("U2__b.sql", "DROP TABLE b;")
+                .file("R__views.sql", "CREATE OR REPLACE VIEW v AS SELECT 1;")
+                .file("README.md", "not sql");
+        MigrationCatalog catalog = catalog();
+        assertThat(catalog.problems()).isEmpty();
+        assertThat(catalog.migrations().keySet()).extracting(MigrationVersion::toString).containsExactly("1", "2");
+        assertThat(catalog.isReversible(MigrationVersion.fromVersion("2"))).isTrue();
+        assertThat(catalog.repeatables()).hasSize(1);
+    }
+
+    @Test
+    void aMigrationWithoutUndoIsIrreversible() {
+        file("V1__a.sql", "CREATE TABLE a (id int);");
+        Problem problem = catalog().problems().get(0);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.MISSING_UNDO);
+        assertThat(problem.subject()).isEqualTo("V1__a.sql");
+        assertThat(problem.detail()).contains("U1__a.sql");
+        assertThat(catalog().isReversible(MigrationVersion.fromVersion("1"))).isFalse();
+    }
+
+    @Test
+    void aCommentOnlyUndoCountsAsNoUndo() {
+        file("V1__a.sql", "CREATE TABLE a (id int);")
+                .file("U1__a.sql", "-- TODO reverse this\n/* nested /* comment */ still */\n\n;\n");
+        assertThat(kinds()).containsExactly(ProblemKind.MISSING_UNDO);
+        assertThat(catalog().problems().get(0).detail()).contains("holds only comments");
+        assertThat(catalog().undo(MigrationVersion.fromVersion("1"))).isEmpty();
+    }
+
+    @Test
+    void anUndoWithoutMigrationIsReported() {
+        file("V1__a.sql", "CREATE TABLE a (id int);")
+                .file("U1__a.sql", "DROP TABLE a;")
+                .file("U7__orphan.sql", "DROP TABLE z;");
+        assertThat(kinds()).containsExactly(ProblemKind.UNDO_WITHOUT_MIGRATION);
+        assertThat(catalog().problems().get(0).subject()).isEqualTo("U7__orphan.sql");
+    }
+
+    @Test
+    void twoFilesWithOneVersionAreADuplicateNamingBoth() {
+        file("a/V3__one.sql", "SELECT 1;")
+                .file("a/U3__one.sql", "SELECT 1;")
+                .file("b/V3__two.sql", "SELECT 2;")
+                .file("V1_0__x.sql", "SELECT 3;")
+                .file("U1_0__x.sql", "SELECT 3;");
+        List<Problem> duplicates = catalog().problems().stream()
+                .filter(p -> p.kind() == ProblemKind.DUPLICATE_VERSION)
+                .toList();
+        assertThat(duplicates).singleElement().satisfies(p -> {
+            assertThat(p.subject()).isEqualTo("V3");
+            assertThat(p.detail()).contains("/m/a/V3__one.sql", "/m/b/V3__two.sql");
+            assertThat(p.isError()).isTrue();
+        });
+    }
+
+    @Test
+    void versionsThatDifferOnlyInSpellingAreTheSameVersion() {
+        file("V1__a.sql", "SELECT 1;").file("U1__a.sql", "SELECT 1;")
+                .file("V1.0__b.sql", "SELECT 2;");
+        assertThat(kinds()).contains(ProblemKind.DUPLICATE_VERSION);
+    }
+
+    @Test
+    void emptyAndNonUtf8MigrationsAreErrors() {
+        file("V1__empty.sql", "  \n-- nothing here\n")
+                .file("U1__empty.sql", "SELECT 1;")
+                .file("V2__latin1.sql", new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'})
+                .file("U2__latin1.sql", "SELECT 1;");
+        MigrationCatalog catalog = catalog();
+        assertThat(catalog.errors()).extracting(Problem::kind)
+                .containsExactlyInAnyOrder(ProblemKind.EMPTY_MIGRATION, ProblemKind.NOT_UTF8);
+        assertThat(catalog.errors()).filteredOn(p -> p.kind() == ProblemKind.NOT_UTF8)
+                .singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("line 1"));
+    }
+
+    @Test
+    void misnamedScriptsAreWarnedAboutAndIgnored() {
+        file("V1__a.sql", "SELECT 1;").file("U1__a.sql", "SELECT 1;")
+                .file("v2__lower.sql", "SELECT 2;")
+                .file("V3_one_underscore.sql", "SELECT 3;");
+        MigrationCatalog catalog = catalog();
+        assertThat(catalog.problems()).extracting(Problem::kind)
+                .containsOnly(ProblemKind.INVALID_NAME)
+                .hasSize(2);
+        assertThat(catalog.errors()).isEmpty();
+        assertThat(catalog.migrations()).hasSize(1);
+    }
+
+    @Test
+    void aByteOrderMarkIsNotContent() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '-', '-', ' ', 'x', '\n'};
+        file("V1__a.sql", "SELECT 1;").file("U1__a.sql", bom);
+        assertThat(kinds()).containsExactly(ProblemKind.MISSING_UNDO);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.assistant.migrate.engine;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.testing.ScratchDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A migrations directory on disk and an engine over it and a scratch database. */
+final class MigrationsFixture {
+
+    private final Path directory;
+    private final ScratchDatabase database;
+    private final RecordingLog log = new RecordingLog();
+    private Duration lockTimeout = Duration.ofSeconds(30);
+
+    MigrationsFixture(Path directory, ScratchDatabase database) {
+        this.directory = directory;
+        this.database = database;
+    }
+
+    MigrationsFixture write(String fileName, String sql) {
+        try {
+            Files.writeString(directory.resolve(fileName), sql, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code V<version>__<name>.sql} creating table {@code <name>}, and its undo dropping it. */
+    MigrationsFixture table(String version, String name) {
+        return write("V" + version + "__" + name + ".sql", "CREATE TABLE " + name + " (id integer PRIMARY KEY);\n")
+                .write("U" + version + "__" + name + ".sql", "DROP TABLE " + name + ";\n");
+    }
+
+    MigrationsFixture delete(String fileName) {
+        try {
+            Files.delete(directory.resolve(fileName));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    MigrationsFixture lockTimeout(Duration timeout) {
+        this.lockTimeout = timeout;
+        return this;
+    }
+
+    ConnectionSettings connection() {
+        return ConnectionSettingsResolver.create()
+                .url(database.jdbcUrl())
+                .user(database.user())
+                .password(database.password())
+                .environment(Map.of())
+                .resolve();
+    }
+
+    MigrationEngine engine() {
+        return engine(log);
+    }
+
+    MigrationEngine engine(EngineLog engineLog) {
+        return new MigrationEngine(new EngineSettings(connection(),
+                List.of(new ScriptLocation.Directory(directory)), lockTimeout, engineLog));
+    }
+
+    RecordingLog log() {
+        return log;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    ScratchDatabase database() {
+        return database;
+    }
+
+    /** The tables of the public schema, without the history table. */
+    List<String> tables() {
+        return strings("""
+                SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+                ORDER BY tablename""");
+    }
+
+    /** The versions in the history table, in the order they were applied, with a trailing ! when failed. */
+    List<String> historyVersions() {
+        return strings("""
+                SELECT coalesce(version, 'R') || CASE WHEN success THEN '' ELSE '!' END
+                FROM flyway_schema_history WHERE type <> 'SCHEMA' ORDER BY installed_rank""");
+    }
+
+    List<String> strings(String sql) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return List.of();
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties the scratch database between tests: drops every table and the history. */
+    void reset() {
+        execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    }
+}

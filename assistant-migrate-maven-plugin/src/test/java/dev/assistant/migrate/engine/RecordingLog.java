@@ -1,0 +1,42 @@
+package dev.assistant.migrate.engine;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An engine log that keeps every line, for assertions. */
+final class RecordingLog implements EngineLog {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    @Override
+    public void debug(String message) {
+        lines.add("DEBUG " + message);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return true;
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    List<String> info() {
+        return lines.stream().filter(line -> line.startsWith("INFO ")).map(line -> line.substring(5)).toList();
+    }
+
+    String all() {
+        return String.join("\n", lines);
+    }
+}

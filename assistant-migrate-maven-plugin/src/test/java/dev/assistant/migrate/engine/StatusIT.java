@@ -1,0 +1,133 @@
+package dev.assistant.migrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assistant.db.testing.ScratchDatabaseExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusIT {
+
+    @RegisterExtension
+    static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
+
+    @TempDir
+    Path scripts;
+
+    private MigrationsFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new MigrationsFixture(scripts, DB.database());
+        fixture.reset();
+    }
+
+    private StatusReport status() {
+        return fixture.engine().status();
+    }
+
+    private Problem only(ProblemKind kind) {
+        return status().problems().stream().filter(p -> p.kind() == kind).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + status().problems()));
+    }
+
+    @Test
+    void anEmptyDatabaseHasEverythingPending() {
+        fixture.table("1", "one").write("V2__no_undo.sql", "CREATE TABLE two (id int);");
+
+        StatusReport report = status();
+
+        assertThat(report.current()).isEmpty();
+        assertThat(report.pending()).extracting(PendingMigration::version, PendingMigration::reversible)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", true),
+                        org.assertj.core.groups.Tuple.tuple("2", false));
+        assertThat(report.problems()).extracting(Problem::kind).containsExactly(ProblemKind.MISSING_UNDO);
+        assertThat(report.database()).doesNotContain(":" + DB.database().password() + "@").contains(":****@");
+    }
+
+    @Test
+    void reportsTheCurrentVersionWithWhenAndBy() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+
+        StatusReport report = status();
+
+        assertThat(report.current()).get().satisfies(current -> {
+            assertThat(current.version()).isEqualTo("2");
+            assertThat(current.description()).isEqualTo("two");
+            assertThat(current.installedBy()).isEqualTo(DB.database().user());
+            assertThat(current.installedOn()).isNotNull();
+        });
+        assertThat(report.isUpToDate()).isTrue();
+    }
+
+    @Test
+    void anAppliedMigrationWhoseFileIsGone() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.delete("V1__one.sql").delete("U1__one.sql");
+
+        Problem problem = only(ProblemKind.APPLIED_FILE_MISSING);
+        assertThat(problem.subject()).isEqualTo("V1 (one)");
+        assertThat(problem.fix()).contains("Restore the file");
+    }
+
+    @Test
+    void aMigrationAppliedFromANewerCheckout() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.delete("V2__two.sql").delete("U2__two.sql");
+
+        assertThat(only(ProblemKind.FUTURE_MIGRATION).detail()).contains("newer checkout");
+        assertThat(status().current()).get().extracting(AppliedMigration::version).isEqualTo("2");
+    }
+
+    @Test
+    void aRenamedAppliedMigration() {
+        fixture.table("1", "one");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.delete("V1__one.sql").write("V1__first.sql", "CREATE TABLE one (id integer PRIMARY KEY);\n")
+                .delete("U1__one.sql").write("U1__first.sql", "DROP TABLE one;\n");
+
+        Problem renamed = only(ProblemKind.DESCRIPTION_CHANGED);
+        assertThat(renamed.subject()).isEqualTo("V1__first.sql");
+        assertThat(renamed.fix()).contains("V1__one.sql");
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .hasMessageContaining("V1__first.sql: renamed after it was applied");
+    }
+
+    @Test
+    void aFailedNonTransactionalMigrationIsExplainedAndTheDocumentedFixClearsIt() {
+        fixture.write("V1__one.sql", """
+                        CREATE TABLE one (id integer PRIMARY KEY, code integer);
+                        INSERT INTO one VALUES (1, 7), (2, 7);
+                        """)
+                .write("U1__one.sql", "DROP TABLE one;\n")
+                .write("V2__index.sql", "CREATE UNIQUE INDEX CONCURRENTLY ix_one_code ON one (code);\n")
+                .write("U2__index.sql", "DROP INDEX CONCURRENTLY ix_one_code;\n");
+
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .isInstanceOfSatisfying(ScriptFailedException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("23505");
+                    assertThat(e.getMessage()).contains("outside a transaction").contains("make migration-status");
+                });
+
+        Problem failed = only(ProblemKind.FAILED_MIGRATION);
+        assertThat(failed.subject()).isEqualTo("V2__index.sql");
+        assertThat(failed.fix()).contains("DROP INDEX CONCURRENTLY IF EXISTS")
+                .contains("DELETE FROM flyway_schema_history WHERE version = '2' AND NOT success");
+        assertThat(fixture.historyVersions()).containsExactly("1", "2!");
+
+        fixture.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_one_code");
+        fixture.execute("DELETE FROM flyway_schema_history WHERE version = '2' AND NOT success");
+        fixture.execute("UPDATE one SET code = 8 WHERE id = 2");
+
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        assertThat(status().problems()).isEmpty();
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+    }
+}
