@@ -82,6 +82,7 @@ final class DatabaseState {
         return new PendingMigration(
                 versioned ? info.getVersion().toString() : null,
                 info.getDescription(),
+                info.getScript(),
                 Optional.ofNullable(info.getPhysicalLocation()).filter(s -> !s.isBlank()).orElse(info.getScript()),
                 !versioned,
                 versioned && catalog.isReversible(info.getVersion()));

@@ -13,7 +13,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * For CI: fails the build when migrations are pending, when status finds any problem, or when a migration has no
  * undo script. Passes quietly otherwise.
  */
-@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "check", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public class CheckMojo extends AbstractMigrateMojo {
 
     @Inject

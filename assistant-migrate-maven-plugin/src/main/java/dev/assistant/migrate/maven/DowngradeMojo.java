@@ -15,7 +15,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * anything, when a step has no undo script. Each undo and the removal of its history row run in one transaction,
  * under the lock that migrate takes.
  */
-@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "downgrade", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public class DowngradeMojo extends AbstractMigrateMojo {
 
     /** {@code -N} (undo the last N migrations), a version (undo everything above it) or {@code base}. Required. */

@@ -15,7 +15,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Prints the applied migrations as an aligned table (version, description, type, installed on, by, duration,
  * state, whether an undo exists), then the pending ones.
  */
-@Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "history", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public class HistoryMojo extends AbstractMigrateMojo {
 
     /** {@code text} (an aligned table) or {@code json} (one document on standard output; combine with -q). */

@@ -14,7 +14,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Validates the applied migrations against their files, then applies the pending ones in order, each in its own
  * transaction, up to {@code target}. Prints a line per migration with its time and ends with the current version.
  */
-@Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "migrate", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public class MigrateMojo extends AbstractMigrateMojo {
 
     /** The version to stop at, or {@code latest}. */

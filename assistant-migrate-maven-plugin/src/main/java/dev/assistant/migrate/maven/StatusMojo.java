@@ -16,7 +16,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * not) and every problem with what to do about it. Changes nothing and succeeds whatever it finds; {@code check} is
  * the goal that fails.
  */
-@Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "status", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 public class StatusMojo extends AbstractMigrateMojo {
 
     /** {@code text} (log lines) or {@code json} (one document on standard output; combine with -q). */

@@ -83,6 +83,7 @@ public final class JsonReports {
                     .put("version", migration.version())
                     .put("description", migration.description())
                     .put("script", migration.script())
+                    .put("location", migration.location())
                     .put("repeatable", migration.repeatable())
                     .put("reversible", migration.reversible());
         }

@@ -1,0 +1,67 @@
+# The Assistant's schema, managed from Maven. `make` (or `make help`) lists the targets.
+#
+# Every migration target runs with local=true, so the defaults reach the developer database on this machine
+# (postgresql://temporal:****@localhost:5432/the_assistant); set DATABASE_URL or .env to use another one.
+
+MVN ?= ./mvnw
+MVN_FLAGS ?= -B -ntp
+LOCAL ?= true
+PLUGIN := assistant-migrate
+GOAL = $(MVN) $(MVN_FLAGS) --non-recursive -Dassistant.local=$(LOCAL)
+
+# `make migrate` and friends rebuild the plugin and the model only when their sources changed since the last build.
+BUILD_STAMP := target/make-build.stamp
+BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path './.git/*' 2>/dev/null) \
+	$(shell find . -path '*/src/main/*' -type f -not -path '*/target/*' -not -path './.git/*' 2>/dev/null)
+
+.DEFAULT_GOAL := help
+.PHONY: help build db-up db-down migrate migration migration-status migration-history migration-downgrade \
+	migration-check test bench clean
+
+help: ## List the targets
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-20s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+build: ## Build and install every module, without tests
+	$(MVN) $(MVN_FLAGS) install -DskipTests
+	@mkdir -p $(dir $(BUILD_STAMP)) && touch $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(BUILD_INPUTS)
+	$(MVN) $(MVN_FLAGS) -q install -DskipTests
+	@mkdir -p $(dir $@) && touch $@
+
+db-up: ## Start the developer database (Docker Compose, else this machine's PostgreSQL)
+	@./scripts/db-up.sh
+
+db-down: ## Stop the developer database started by db-up
+	@./scripts/db-down.sh
+
+migrate: db-up $(BUILD_STAMP) ## Apply pending migrations, then show the status
+	$(GOAL) $(PLUGIN):migrate
+	$(GOAL) $(PLUGIN):status
+
+migration: db-up $(BUILD_STAMP) ## New migration from the model: make migration MESSAGE="add user timezone"
+	@test -n "$$MESSAGE" || { echo 'Say what the migration does: make migration MESSAGE="add user timezone"' >&2; exit 2; }
+	$(GOAL) $(PLUGIN):create -Dassistant.autogenerate=true -Dassistant.message="$$MESSAGE"
+
+migration-status: db-up $(BUILD_STAMP) ## Show the current version, pending migrations and problems
+	$(GOAL) $(PLUGIN):status
+
+migration-history: db-up $(BUILD_STAMP) ## Show the applied and pending migrations as a table
+	$(GOAL) $(PLUGIN):history
+
+migration-downgrade: db-up $(BUILD_STAMP) ## Undo migrations: make migration-downgrade TARGET=-1 (or a version, or base)
+	@test -n "$$TARGET" || { echo 'Say how far back: make migration-downgrade TARGET=-1 (or a version, or base)' >&2; exit 2; }
+	$(GOAL) $(PLUGIN):downgrade -Dassistant.target="$$TARGET"
+
+migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broken, irreversible or behind the model
+	$(GOAL) $(PLUGIN):check
+
+test: ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
+	$(MVN) $(MVN_FLAGS) verify
+
+bench: ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
+	@echo 'make bench: the benchmark harness is not built yet.' >&2; exit 2
+
+clean: ## Remove build output
+	$(MVN) $(MVN_FLAGS) -q clean
+	rm -f $(BUILD_STAMP)

@@ -1,0 +1,7 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir).prepare()
+
+project.migrate('latest')
+
+true

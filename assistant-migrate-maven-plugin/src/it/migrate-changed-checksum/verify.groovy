@@ -1,0 +1,14 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir)
+try {
+    def log = project.log()
+    assert !log.contains(project.password()) || project.password() == project.settings().user()
+    assert log.contains('migrate stopped before changing anything')
+    assert log.contains('V1__first.sql: changed after it was applied')
+    assert log.contains('git log -p -- V1__first.sql')
+    assert project.history() == ['1']
+    assert project.tables() == ['first']
+} finally {
+    project.drop()
+}

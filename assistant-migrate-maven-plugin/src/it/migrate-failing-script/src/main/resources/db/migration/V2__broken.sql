@@ -1,0 +1,3 @@
+CREATE TABLE broken (id integer PRIMARY KEY);
+INSERT INTO broken VALUES (1);
+INSERT INTO broken VALUES (1);

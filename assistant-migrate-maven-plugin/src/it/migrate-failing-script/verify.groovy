@@ -1,0 +1,18 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir)
+try {
+    def log = project.log()
+    assert !log.contains(project.password()) || project.password() == project.settings().user()
+    assert log.contains('Migration V2__broken.sql failed and was rolled back; the database is at version 1 (first).')
+    assert log =~ /File: +\S*V2__broken\.sql:3/
+    assert log.contains('Statement: INSERT INTO broken VALUES (1)')
+    assert log.contains('SQL state: 23505')
+    assert log.contains('duplicate key value violates unique constraint "broken_pkey"')
+    assert log.contains('Fix the script, then run migrate again')
+    assert !log.contains('\tat ') : 'no stack trace at the default log level'
+    assert project.history() == ['1']
+    assert project.tables() == ['first']
+} finally {
+    project.drop()
+}

@@ -1,0 +1,13 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir)
+try {
+    def log = project.log()
+    assert !log.contains(project.password()) || project.password() == project.settings().user()
+    assert log.contains("is not valid: the port '54x2' is not a number between 1 and 65535")
+    assert log.contains('postgresql://someone:****@db.example:54x2/the_assistant')
+    assert !log.contains('S3cr3t-pw')
+    assert !log.contains('\tat ')
+} finally {
+    project.drop()
+}

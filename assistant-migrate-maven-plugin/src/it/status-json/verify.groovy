@@ -1,0 +1,20 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir)
+try {
+    def log = project.log()
+    assert !log.contains(project.password()) || project.password() == project.settings().user()
+    def json = new groovy.json.JsonSlurper().parseText(log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1))
+    assert json.formatVersion == 1
+    assert json.report == 'status'
+    assert json.database.contains(':****@')
+    assert json.current.version == '1'
+    assert json.current.description == 'first'
+    assert json.current.installedBy
+    assert json.pending*.version == ['2', '3']
+    assert json.pending.every { it.reversible }
+    assert json.problems == []
+    assert json.upToDate == false
+} finally {
+    project.drop()
+}

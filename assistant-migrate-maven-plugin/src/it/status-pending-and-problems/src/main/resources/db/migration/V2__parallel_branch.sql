@@ -1,0 +1,1 @@
+CREATE TABLE parallel (id int);

@@ -1,0 +1,179 @@
+package dev.assistant.migrate.it;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.testing.ScratchDatabase;
+import dev.assistant.db.testing.TestDatabaseServer;
+import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.ScriptLocation;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database side of a plugin integration test (src/it): the setup hook gives the project a scratch database of
+ * its own, written to the project's {@code .env} as DATABASE_URL (which the plugin reads like any user's), and the
+ * verify hook reads the database state back and drops it.
+ */
+public final class InvokerProject {
+
+    private static final String DATABASE_URL = "DATABASE_URL";
+
+    private final Path basedir;
+
+    private InvokerProject(Path basedir) {
+        this.basedir = basedir;
+    }
+
+    public static InvokerProject of(File basedir) {
+        return new InvokerProject(basedir.toPath());
+    }
+
+    /**
+     * Creates the scratch database and points the project at it. The project gets a {@code .mvn} directory so that
+     * Maven takes it, not an enclosing checkout, as the top of the build, which is where the plugin reads
+     * {@code .env}.
+     */
+    public InvokerProject prepare() {
+        ScratchDatabase database = TestDatabaseServer.get().createScratch("it_" + basedir.getFileName());
+        try {
+            Files.createDirectories(basedir.resolve(".mvn"));
+            Files.writeString(basedir.resolve(".env"), DATABASE_URL + "=" + database.url() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The password the plugin was given, for checks that it appears nowhere in the output. */
+    public String password() {
+        return settings().password();
+    }
+
+    public ConnectionSettings settings() {
+        try {
+            String line = Files.readAllLines(basedir.resolve(".env"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith(DATABASE_URL + "="))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no DATABASE_URL in " + basedir.resolve(".env")));
+            return ConnectionSettingsResolver.create().url(line.substring(DATABASE_URL.length() + 1))
+                    .environment(Map.of()).resolve();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Applies the project's migrations up to {@code target} with the engine, as a precondition. */
+    public InvokerProject migrate(String target) {
+        engine().migrate(MigrateTarget.parse(target), false);
+        return this;
+    }
+
+    /** Runs SQL on the project's database, as a precondition. */
+    public InvokerProject execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites a file of the project, e.g. to change a migration after it was applied. */
+    public InvokerProject write(String relativePath, String content) {
+        try {
+            Files.writeString(basedir.resolve(relativePath), content, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renames a file of the project, e.g. to hide a migration while the preconditions are applied. */
+    public InvokerProject move(String from, String to) {
+        try {
+            Files.move(basedir.resolve(from), basedir.resolve(to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tables of the public schema, without the history table, sorted. */
+    public List<String> tables() {
+        return strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename <> 'flyway_schema_history' ORDER BY 1");
+    }
+
+    /** The versions in the history table in the order applied; a failed one ends with '!'. Empty without a table. */
+    public List<String> history() {
+        return strings("SELECT coalesce(version, 'R') || CASE WHEN success THEN '' ELSE '!' END"
+                + " FROM flyway_schema_history ORDER BY installed_rank");
+    }
+
+    public List<String> strings(String sql) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return List.of();
+            }
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the scratch database; the verify hook's last step. */
+    public void drop() {
+        ConnectionSettings settings = settings();
+        try (Connection admin = TestDatabaseServer.get().connectAdmin();
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + settings.database().replace("\"", "\"\"")
+                    + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop " + settings.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The build log. */
+    public String log() {
+        try {
+            return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        ConnectionSettings settings = settings();
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
+    }
+
+    private MigrationEngine engine() {
+        Path scripts = basedir.resolve("src/main/resources/db/migration");
+        return new MigrationEngine(new EngineSettings(settings(), List.of(new ScriptLocation.Directory(scripts)),
+                Duration.ofSeconds(30), EngineLog.SILENT));
+    }
+}
