@@ -98,6 +98,11 @@ public final class ConnectionSettings {
         return new ConnectionSettings(host, port, otherDatabase, user, password, parameters, otherSources);
     }
 
+    /** Masks the password of a URL as written by a user, in any accepted form and even when malformed. */
+    public static String maskUrl(String url) {
+        return Masking.maskUrl(url);
+    }
+
     /** Hides the password, raw or encoded, and any password parameter, in text from elsewhere (driver messages). */
     public String redact(String text) {
         return Masking.redact(text, password, user);

@@ -4,7 +4,6 @@ import dev.assistant.db.config.ConnectionSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** An empty database of one's own on the test server; {@link #close()} drops it. */
@@ -46,7 +45,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
+        return Jdbc.connect(settings);
     }
 
     public TestDatabaseServer server() {

@@ -3,7 +3,6 @@ package dev.assistant.db.testing;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +108,7 @@ public final class TestDatabaseServer {
     }
 
     public Connection connectAdmin() throws SQLException {
-        return DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
+        return Jdbc.connect(admin);
     }
 
     /** Creates an empty database that only the caller uses; close it to drop it. */

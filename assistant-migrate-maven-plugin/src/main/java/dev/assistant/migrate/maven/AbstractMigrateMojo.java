@@ -35,7 +35,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
      * {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant.
      */
     @Parameter(property = PluginProperties.URL)
-    private String url;
+    private SensitiveParameter.DatabaseUrl url;
 
     /** The database user; overrides the one in the URL and the environment. */
     @Parameter(property = PluginProperties.USER)
@@ -43,7 +43,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     /** The database password; overrides the one in the URL and the environment. Never printed. */
     @Parameter(property = PluginProperties.PASSWORD)
-    private String password;
+    private SensitiveParameter.Password password;
 
     /** The id of a {@code <server>} in settings.xml whose (possibly encrypted) username and password to use. */
     @Parameter(property = PluginProperties.SERVER_ID)
@@ -144,7 +144,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     private ConnectionSettings connectionSettings() throws MojoFailureException {
         String effectiveUser = user;
-        String effectivePassword = password;
+        String effectivePassword = SensitiveParameter.valueOf(password);
         if (serverId != null && !serverId.isBlank()) {
             Server server = decryptedServer(serverId.trim());
             effectiveUser = effectiveUser != null ? effectiveUser : server.getUsername();
@@ -152,7 +152,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         try {
             return ConnectionSettingsResolver.create()
-                    .url(url)
+                    .url(SensitiveParameter.valueOf(url))
                     .user(effectiveUser)
                     .password(effectivePassword)
                     .local(local)

@@ -2,6 +2,7 @@ package dev.assistant.migrate.it;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
 import dev.assistant.migrate.engine.EngineLog;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -167,8 +167,7 @@ public final class InvokerProject {
     }
 
     private Connection connect() throws SQLException {
-        ConnectionSettings settings = settings();
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
+        return Jdbc.connect(settings());
     }
 
     private MigrationEngine engine() {
