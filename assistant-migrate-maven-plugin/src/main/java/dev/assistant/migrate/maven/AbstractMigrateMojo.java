@@ -30,22 +30,26 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     /**
-     * The database URL: {@code postgresql://user:password@host:port/db}, {@code postgres://},
-     * {@code postgresql+asyncpg://} or {@code jdbc:postgresql://}. When unset, DATABASE_URL, then POSTGRES_*, then
-     * {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant.
+     * The database URL ({@code -Dassistant.url}): {@code postgresql://user:password@host:port/db},
+     * {@code postgres://}, {@code postgresql+asyncpg://} or {@code jdbc:postgresql://}. When unset, DATABASE_URL, then
+     * POSTGRES_*, then {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant.
+     * Printed only with its password masked.
      */
-    @Parameter(property = PluginProperties.URL)
+    @Parameter
     private SensitiveParameter.DatabaseUrl url;
 
     /** The database user; overrides the one in the URL and the environment. */
     @Parameter(property = PluginProperties.USER)
     private String user;
 
-    /** The database password; overrides the one in the URL and the environment. Never printed. */
-    @Parameter(property = PluginProperties.PASSWORD)
+    /**
+     * The database password ({@code -Dassistant.password}); overrides the one in the URL and the environment. Never
+     * printed.
+     */
+    @Parameter
     private SensitiveParameter.Password password;
 
-    /** The id of a {@code <server>} in settings.xml whose (possibly encrypted) username and password to use. */
+    /** The id of a server entry in settings.xml whose username and (possibly encrypted) password to use. */
     @Parameter(property = PluginProperties.SERVER_ID)
     private String serverId;
 
@@ -144,7 +148,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     private ConnectionSettings connectionSettings() throws MojoFailureException {
         String effectiveUser = user;
-        String effectivePassword = SensitiveParameter.valueOf(password);
+        String effectivePassword = configuredOrCommandLine(password, PluginProperties.PASSWORD);
         if (serverId != null && !serverId.isBlank()) {
             Server server = decryptedServer(serverId.trim());
             effectiveUser = effectiveUser != null ? effectiveUser : server.getUsername();
@@ -152,7 +156,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         try {
             return ConnectionSettingsResolver.create()
-                    .url(SensitiveParameter.valueOf(url))
+                    .url(configuredOrCommandLine(url, PluginProperties.URL))
                     .user(effectiveUser)
                     .password(effectivePassword)
                     .local(local)
@@ -161,6 +165,21 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         } catch (InvalidConnectionSettingsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A sensitive parameter from the POM, else its property from the command line: read here rather than injected,
+     * so that Maven does not print it at debug level.
+     */
+    private String configuredOrCommandLine(SensitiveParameter configured, String property) {
+        String value = SensitiveParameter.valueOf(configured);
+        if (value == null) {
+            value = session.getUserProperties().getProperty(property);
+        }
+        if (value == null) {
+            value = session.getSystemProperties().getProperty(property);
+        }
+        return value;
     }
 
     private Server decryptedServer(String id) throws MojoFailureException {

@@ -3,13 +3,14 @@ package dev.assistant.migrate.maven;
 import dev.assistant.db.config.ConnectionSettings;
 
 /**
- * A parameter value that Maven must not print. Maven logs every injected parameter at debug level, and a plain
- * String would put the password in {@code mvn -X} output.
+ * A parameter value that Maven must not print. Maven logs every value it injects into a mojo at debug level, and a
+ * plain String would put the password in {@code mvn -X} output.
  *
- * <p>Maven 3.9 and later build these through their String constructor and log only the masked {@link #toString()}.
- * Maven 3.8 can only create them empty and {@link #set(String)} the value, and it logs that call with the value:
- * with Maven 3.8 and {@code -X}, keep the password in DATABASE_URL, POSTGRES_PASSWORD, {@code .env} or a
- * settings.xml server instead.
+ * <p>These parameters are set in the POM only; their command-line properties are read by the mojo itself, so Maven
+ * never sees them. From the POM, Maven 3.9 and later build them through the String constructor and log only the
+ * masked {@link #toString()}. Maven 3.8 can only create them empty and {@link #set(String)} the value, and logs that
+ * call with the value: with Maven 3.8 and {@code -X}, give the password through DATABASE_URL, POSTGRES_PASSWORD,
+ * {@code .env}, a settings.xml server or {@code -Dassistant.password} instead.
  */
 public abstract class SensitiveParameter {
 
