@@ -7,9 +7,14 @@ import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.MigrationEngineException;
 import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -30,24 +35,33 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     /**
-     * The database URL ({@code -Dassistant.url}): {@code postgresql://user:password@host:port/db},
+     * The database URL, on the command line as {@code -Dassistant.url}: {@code postgresql://user:password@host/db},
      * {@code postgres://}, {@code postgresql+asyncpg://} or {@code jdbc:postgresql://}. When unset, DATABASE_URL, then
-     * POSTGRES_*, then {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant.
-     * Printed only with its password masked.
+     * POSTGRES_*, then {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant. The goal
+     * reads {@code -Dassistant.url} itself, so Maven never prints it; Maven prints values set in a POM at {@code -X},
+     * so keep a URL with a password out of POMs (use connectionFile, the environment or serverId).
      */
     @Parameter
-    private SensitiveParameter.DatabaseUrl url;
+    private String url;
 
     /** The database user; overrides the one in the URL and the environment. */
     @Parameter(property = PluginProperties.USER)
     private String user;
 
     /**
-     * The database password ({@code -Dassistant.password}); overrides the one in the URL and the environment. Never
-     * printed.
+     * The database password, on the command line as {@code -Dassistant.password}; overrides the one in the URL and the
+     * environment. The goal reads {@code -Dassistant.password} itself, so Maven never prints it; keep it out of POMs,
+     * where Maven prints parameters at {@code -X}.
      */
     @Parameter
-    private SensitiveParameter.Password password;
+    private String password;
+
+    /**
+     * A properties file with {@code url}, {@code user} and/or {@code password}: explicit configuration that stays out
+     * of POMs, command lines and Maven's debug output. Values given directly win over the file's.
+     */
+    @Parameter(property = PluginProperties.CONNECTION_FILE)
+    private File connectionFile;
 
     /** The id of a server entry in settings.xml whose username and (possibly encrypted) password to use. */
     @Parameter(property = PluginProperties.SERVER_ID)
@@ -147,8 +161,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     }
 
     private ConnectionSettings connectionSettings() throws MojoFailureException {
-        String effectiveUser = user;
-        String effectivePassword = configuredOrCommandLine(password, PluginProperties.PASSWORD);
+        Properties file = connectionFile();
+        String effectiveUrl = firstOf(configuredOrCommandLine(url, PluginProperties.URL), file.getProperty("url"));
+        String effectiveUser = firstOf(user, file.getProperty("user"));
+        String effectivePassword = firstOf(configuredOrCommandLine(password, PluginProperties.PASSWORD),
+                file.getProperty("password"));
         if (serverId != null && !serverId.isBlank()) {
             Server server = decryptedServer(serverId.trim());
             effectiveUser = effectiveUser != null ? effectiveUser : server.getUsername();
@@ -156,7 +173,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         try {
             return ConnectionSettingsResolver.create()
-                    .url(configuredOrCommandLine(url, PluginProperties.URL))
+                    .url(effectiveUrl)
                     .user(effectiveUser)
                     .password(effectivePassword)
                     .local(local)
@@ -168,11 +185,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     }
 
     /**
-     * A sensitive parameter from the POM, else its property from the command line: read here rather than injected,
-     * so that Maven does not print it at debug level.
+     * A sensitive parameter from the POM, else its property from the command line: the property is read here rather
+     * than injected, so that Maven does not print it at debug level.
      */
-    private String configuredOrCommandLine(SensitiveParameter configured, String property) {
-        String value = SensitiveParameter.valueOf(configured);
+    private String configuredOrCommandLine(String configured, String property) {
+        String value = configured;
         if (value == null) {
             value = session.getUserProperties().getProperty(property);
         }
@@ -180,6 +197,25 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             value = session.getSystemProperties().getProperty(property);
         }
         return value;
+    }
+
+    private Properties connectionFile() throws MojoFailureException {
+        Properties properties = new Properties();
+        if (connectionFile == null) {
+            return properties;
+        }
+        try (Reader reader = Files.newBufferedReader(connectionFile.toPath(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            return properties;
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the connection file " + connectionFile + " (-D"
+                    + PluginProperties.CONNECTION_FILE + "): " + e.getMessage() + ". It is a properties file with url,"
+                    + " user and/or password.", e);
+        }
+    }
+
+    private static String firstOf(String first, String second) {
+        return first != null && !first.isEmpty() ? first : second;
     }
 
     private Server decryptedServer(String id) throws MojoFailureException {

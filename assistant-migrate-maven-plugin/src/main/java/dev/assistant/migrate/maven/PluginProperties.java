@@ -7,6 +7,7 @@ public final class PluginProperties {
     public static final String USER = "assistant.user";
     public static final String PASSWORD = "assistant.password";
     public static final String SERVER_ID = "assistant.serverId";
+    public static final String CONNECTION_FILE = "assistant.connectionFile";
     public static final String LOCAL = "assistant.local";
     public static final String TARGET = "assistant.target";
     public static final String LOCATIONS = "assistant.locations";

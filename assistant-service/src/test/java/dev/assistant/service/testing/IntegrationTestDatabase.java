@@ -3,7 +3,8 @@ package dev.assistant.service.testing;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.TestDatabaseServer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,21 +14,21 @@ import java.util.Properties;
 
 /**
  * Run by the build before the integration tests: drops and creates the integration-test database on the test
- * server, and writes its connection settings where the migrate execution and Failsafe read them.
+ * server, and writes its connection settings (url, user, password) to the file that the migrate execution
+ * ({@code connectionFile}) and the tests ({@link MigratedDatabase}) read.
  */
 public final class IntegrationTestDatabase {
 
-    public static final String URL = "assistant.it.url";
-    public static final String USER = "assistant.it.user";
-    public static final String PASSWORD = "assistant.it.password";
+    /** The system property through which Failsafe tells the tests where the connection file is. */
+    public static final String CONNECTION_FILE = "assistant.it.connection";
 
     private IntegrationTestDatabase() {
     }
 
-    /** @param args the database name, and the properties file to write */
+    /** @param args the database name, and the connection file to write */
     public static void main(String[] args) throws IOException, SQLException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: IntegrationTestDatabase <database> <properties file>");
+            throw new IllegalArgumentException("usage: IntegrationTestDatabase <database> <connection file>");
         }
         String name = args[0];
         TestDatabaseServer server = TestDatabaseServer.get();
@@ -37,14 +38,14 @@ public final class IntegrationTestDatabase {
             statement.execute("CREATE DATABASE " + quoted);
         }
         ConnectionSettings settings = server.adminSettings().withDatabase(name);
-        Properties properties = new Properties();
-        properties.setProperty(URL, settings.jdbcUrl());
-        properties.setProperty(USER, settings.user());
-        properties.setProperty(PASSWORD, settings.password());
+        Properties connection = new Properties();
+        connection.setProperty("url", settings.jdbcUrl());
+        connection.setProperty("user", settings.user());
+        connection.setProperty("password", settings.password());
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            properties.store(out, "integration-test database, recreated by every build");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            connection.store(out, "integration-test database, recreated by every build");
         }
         System.out.println("Integration-test database: " + settings.maskedUrl() + " (on " + server.describe() + ")");
     }
