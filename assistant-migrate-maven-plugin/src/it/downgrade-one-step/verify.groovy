@@ -5,7 +5,7 @@ try {
     def log = project.log()
     assert !log.contains(project.password()) || project.password() == project.settings().user()
     assert log =~ /Undid V3 third \(\d+ ms, U3__third\.sql\)/
-    assert log.contains('Current version: version 2 (second)')
+    assert log.contains('Now at version 2 (second)')
     assert project.history() == ['1', '2']
     assert project.tables() == ['first', 'second']
     project.migrate('latest')

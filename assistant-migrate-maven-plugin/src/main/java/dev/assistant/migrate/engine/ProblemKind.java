@@ -12,6 +12,8 @@ public enum ProblemKind {
     EMPTY_MIGRATION(Severity.ERROR, "holds no SQL statement"),
     UNPARSEABLE_SCRIPT(Severity.ERROR, "cannot be parsed"),
     UNDO_DOES_NOT_RESTORE(Severity.ERROR, "undo does not restore the schema"),
+    FAILS_ON_EMPTY_DATABASE(Severity.ERROR, "fails when the migrations are replayed on an empty database"),
+    MODEL_DRIFT(Severity.ERROR, "the entity model differs from what the migrations build"),
     FUTURE_MIGRATION(Severity.WARNING, "applied, but newer than every file here"),
     MISSING_UNDO(Severity.WARNING, "has no undo script (irreversible)"),
     UNDO_WITHOUT_MIGRATION(Severity.WARNING, "undo script with no migration"),

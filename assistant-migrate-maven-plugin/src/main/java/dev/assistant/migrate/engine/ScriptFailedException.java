@@ -40,7 +40,7 @@ public final class ScriptFailedException extends MigrationEngineException {
     }
 
     /** The statement as it appears in a message: its first lines, without leading comments. */
-    static String abbreviate(String statement) {
+    public static String abbreviate(String statement) {
         if (statement == null) {
             return "(unknown)";
         }

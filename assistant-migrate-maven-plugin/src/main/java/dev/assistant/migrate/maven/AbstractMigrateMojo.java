@@ -100,6 +100,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private MojoExecution mojoExecution;
 
     private final SettingsDecrypter settingsDecrypter;
+    private EngineSettings engineSettings;
 
     protected AbstractMigrateMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -119,9 +120,8 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         ConnectionSettings connection = connectionSettings();
         MavenEngineLog log = new MavenEngineLog(getLog(), connection);
         try (ReactorLocations scripts = ReactorLocations.resolve(locations, session, project)) {
-            EngineSettings settings = new EngineSettings(connection, scripts.locations(),
-                    Duration.ofSeconds(lockTimeout), log);
-            run(new MigrationEngine(settings), scripts, log);
+            engineSettings = new EngineSettings(connection, scripts.locations(), Duration.ofSeconds(lockTimeout), log);
+            run(new MigrationEngine(engineSettings), scripts, log);
         } catch (MigrationEngineException e) {
             String message = connection.redact(e.getMessage());
             if (e.isUserFixable()) {
@@ -134,6 +134,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Runs the goal's one engine call and renders its result. */
     protected abstract void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
             throws MojoExecutionException, MojoFailureException;
+
+    /** The settings the engine was built with, for goals that drive more than the engine. */
+    protected EngineSettings engineSettings() {
+        return engineSettings;
+    }
 
     protected String goal() {
         return mojoExecution.getGoal();

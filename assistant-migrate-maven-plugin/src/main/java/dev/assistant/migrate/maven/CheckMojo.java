@@ -3,19 +3,39 @@ package dev.assistant.migrate.maven;
 import dev.assistant.migrate.engine.CheckReport;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.schema.MigrationCheck;
+import dev.assistant.migrate.schema.ModelClasses;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * For CI: fails the build when migrations are pending, when status finds any problem, or when a migration has no
- * undo script. Passes quietly otherwise.
+ * For CI: fails the build when migrations are pending, when status finds any problem, when a migration has no undo
+ * script, when the chain does not replay from an empty database (every undo must restore the schema as it was before
+ * its migration), or when the entity model differs from what the migrations build. Passes quietly otherwise.
  */
-@Mojo(name = "check", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "check", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CheckMojo extends AbstractMigrateMojo {
+
+    /**
+     * An empty database to replay the migrations on, instead of a temporary one created (and dropped) on the target's
+     * server, which needs the CREATEDB privilege.
+     */
+    @Parameter(property = PluginProperties.SHADOW_URL)
+    private String shadowUrl;
+
+    /**
+     * Directories of compiled entity classes, comma-separated; by default every output directory of the build that
+     * holds an {@code @Entity} class. Without any, model drift is not checked.
+     */
+    @Parameter(property = PluginProperties.MODEL_CLASSES)
+    private List<String> modelClasses;
 
     @Inject
     public CheckMojo(SettingsDecrypter settingsDecrypter) {
@@ -25,7 +45,12 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Override
     protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
-        CheckReport report = engine.check();
+        Optional<Supplier<ModelClasses>> model = ReactorModel.find(modelClasses, session(), project());
+        if (model.isEmpty()) {
+            log.info("Model drift not checked: this build has no compiled @Entity classes (make build compiles them;"
+                    + " -D" + PluginProperties.MODEL_CLASSES + " names them).");
+        }
+        CheckReport report = new MigrationCheck(engineSettings(), shadowUrl).run(model);
         if (!report.passed()) {
             int count = report.pending().size() + report.problems().size();
             throw new MojoFailureException("Migration check failed: " + count + " finding" + (count == 1 ? "" : "s")

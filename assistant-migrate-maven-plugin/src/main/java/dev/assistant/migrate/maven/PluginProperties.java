@@ -18,6 +18,7 @@ public final class PluginProperties {
     public static final String MESSAGE = "assistant.message";
     public static final String AUTOGENERATE = "assistant.autogenerate";
     public static final String SHADOW_URL = "assistant.shadowUrl";
+    public static final String MODEL_CLASSES = "assistant.modelClasses";
 
     private PluginProperties() {
     }

@@ -86,7 +86,7 @@ public final class TextReports {
             long total = result.applied().stream().mapToLong(MigrateResult.Applied::millis).sum();
             lines.add("Applied " + count(result.applied().size(), "migration") + " in " + total + " ms.");
         }
-        lines.add("Current version: " + result.current().map(TextReports::describeCurrent).orElse("none"));
+        lines.add("Now at " + result.current().map(TextReports::describeCurrent).orElse("base: no migration applied."));
         return lines;
     }
 
@@ -117,8 +117,8 @@ public final class TextReports {
         } else {
             long total = result.undone().stream().mapToLong(DowngradeResult.Undone::millis).sum();
             lines.add("Undid " + count(result.undone().size(), "migration") + " in " + total + " ms.");
-            lines.add("Current version: " + result.current().map(TextReports::describeCurrent)
-                    .orElse("none (base)"));
+            lines.add("Now at " + result.current().map(TextReports::describeCurrent)
+                    .orElse("base: no migration applied."));
         }
         return lines;
     }

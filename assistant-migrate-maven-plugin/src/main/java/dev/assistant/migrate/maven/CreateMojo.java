@@ -1,0 +1,73 @@
+package dev.assistant.migrate.maven;
+
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.schema.MigrationCreator;
+import dev.assistant.migrate.schema.SchemaOperation;
+import java.time.Instant;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Writes a new migration pair, {@code V<yyyyMMddHHmmss>__<slug>.sql} and its undo {@code U<same>__<slug>.sql}, into
+ * the migrations directory. With {@code autogenerate} both are filled from the difference between the entity model
+ * and the schema the existing migrations build; when there is none, nothing is written.
+ */
+@Mojo(name = "create", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class CreateMojo extends AbstractMigrateMojo {
+
+    /** What the migration does, e.g. "add user timezone"; it names the files. Required. */
+    @Parameter(property = PluginProperties.MESSAGE)
+    private String message;
+
+    /** Fill the files from the entity model instead of writing commented templates. */
+    @Parameter(property = PluginProperties.AUTOGENERATE, defaultValue = "false")
+    private boolean autogenerate;
+
+    /**
+     * An empty database to replay the migrations on, instead of a temporary one created (and dropped) on the target's
+     * server, which needs the CREATEDB privilege.
+     */
+    @Parameter(property = PluginProperties.SHADOW_URL)
+    private String shadowUrl;
+
+    /**
+     * Directories of compiled entity classes, comma-separated; by default every output directory of the build that
+     * holds an {@code @Entity} class.
+     */
+    @Parameter(property = PluginProperties.MODEL_CLASSES)
+    private List<String> modelClasses;
+
+    @Inject
+    public CreateMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+            throws MojoFailureException {
+        MigrationCreator.Result result = new MigrationCreator(engineSettings(), shadowUrl).create(
+                new MigrationCreator.Request(message, autogenerate, scripts.writableDirectory(), Instant.now()),
+                ReactorModel.require(modelClasses, session(), project()));
+        if (!result.written()) {
+            log.info("No schema changes detected: the entity model and the migrations agree. Nothing was written.");
+            return;
+        }
+        for (SchemaOperation operation : result.changes().destructive()) {
+            log.warn("Destroys data: " + operation.describe() + " (see the WARNING in the script)");
+        }
+        log.info("Created " + result.upgrade().orElseThrow());
+        log.info("Created " + result.downgrade().orElseThrow());
+        if (autogenerate) {
+            log.info(result.changes().upgrade().size() + " change" + (result.changes().upgrade().size() == 1 ? ""
+                    : "s") + " generated; review both files, then apply with `make migrate`.");
+        } else {
+            log.info("Write the change and its undo, then apply with `make migrate`.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.assistant.migrate.schema;
+
+import java.util.List;
+
+/**
+ * An index that is not the backing of a constraint.
+ *
+ * @param name the index name
+ * @param columns the indexed columns in order, each ascending or descending
+ * @param unique whether it is a unique index
+ */
+public record IndexDef(String name, List<IndexColumn> columns, boolean unique) {
+
+    /** One column of an index and its direction. */
+    public record IndexColumn(String name, boolean descending) {
+    }
+
+    public IndexDef {
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.assistant.migrate.schema;
+
+import dev.assistant.migrate.engine.MigrationEngineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.ForeignKey;
+import org.hibernate.mapping.Index;
+import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
+
+/**
+ * The schema the entity model asks for, read from Hibernate's boot metadata with the PostgreSQL dialect and no
+ * database connection. Types and defaults come out as Hibernate writes them in DDL ({@code varchar(255)});
+ * {@link TypeCanonicalizer} turns them into PostgreSQL's own spelling before they are compared.
+ */
+public final class ModelSchemaReader {
+
+    /** The PostgreSQL version the dialect assumes for the types it chooses. */
+    static final String DATABASE_VERSION = "15";
+
+    private ModelSchemaReader() {
+    }
+
+    public static SchemaSnapshot read(ModelClasses model) {
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(model.classLoader())
+                .build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, DATABASE_VERSION)
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            model.annotatedClasses().forEach(sources::addAnnotatedClass);
+            return snapshot(sources.buildMetadata());
+        } catch (RuntimeException e) {
+            throw new MigrationEngineException("Hibernate cannot read the entity model in " + model.describe() + ": "
+                    + e.getMessage(), true, e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static SchemaSnapshot snapshot(Metadata metadata) {
+        Map<String, TableDef> tables = new TreeMap<>();
+        for (Table table : metadata.collectTableMappings()) {
+            if (!table.isPhysicalTable() || table.getSchema() != null) {
+                continue;
+            }
+            tables.put(table.getName(), table(table, metadata));
+        }
+        Map<String, SequenceDef> sequences = new TreeMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            if (namespace.getName().schema() != null) {
+                continue;
+            }
+            for (Sequence sequence : namespace.getSequences()) {
+                String name = sequence.getName().getSequenceName().getText();
+                sequences.put(name, new SequenceDef(name, sequence.getInitialValue(), sequence.getIncrementSize()));
+            }
+        }
+        return new SchemaSnapshot(new TreeMap<>(tables), new TreeMap<>(sequences), null);
+    }
+
+    private static TableDef table(Table table, Metadata metadata) {
+        List<ColumnDef> columns = new ArrayList<>();
+        for (Column column : table.getColumns()) {
+            boolean primary = table.getPrimaryKey() != null && table.getPrimaryKey().containsColumn(column);
+            columns.add(new ColumnDef(column.getName(), column.getSqlType(metadata),
+                    column.isNullable() && !primary, column.getDefaultValue(),
+                    column.isIdentity() ? ColumnDef.Identity.BY_DEFAULT : ColumnDef.Identity.NONE));
+        }
+        PrimaryKeyDef primaryKey = table.getPrimaryKey() == null ? null
+                : new PrimaryKeyDef(table.getName() + "_pkey", names(table.getPrimaryKey().getColumns()));
+
+        Map<String, UniqueDef> uniques = new TreeMap<>();
+        for (UniqueKey unique : table.getUniqueKeys().values()) {
+            if (!table.isRedundantUniqueKey(unique)) {
+                uniques.put(unique.getName(), new UniqueDef(unique.getName(), names(unique.getColumns())));
+            }
+        }
+        Map<String, IndexDef> indexes = new TreeMap<>();
+        for (Index index : table.getIndexes().values()) {
+            List<IndexDef.IndexColumn> indexColumns = new ArrayList<>();
+            for (Column column : index.getColumns()) {
+                String order = index.getColumnOrderMap().get(column);
+                indexColumns.add(new IndexDef.IndexColumn(column.getName(),
+                        order != null && order.trim().equalsIgnoreCase("desc")));
+            }
+            indexes.put(index.getName(), new IndexDef(index.getName(), indexColumns, index.isUnique()));
+        }
+        Map<String, ForeignKeyDef> foreignKeys = new TreeMap<>();
+        for (ForeignKey fk : table.getForeignKeyCollection()) {
+            if (!fk.isCreationEnabled() || !fk.isPhysicalConstraint()) {
+                continue;
+            }
+            Table referenced = fk.getReferencedTable();
+            List<String> referencedColumns = fk.isReferenceToPrimaryKey()
+                    ? names(referenced.getPrimaryKey().getColumns())
+                    : names(fk.getReferencedColumns());
+            foreignKeys.put(fk.getName(), new ForeignKeyDef(fk.getName(), names(fk.getColumns()), referenced.getName(),
+                    referencedColumns, onDelete(fk)));
+        }
+        return new TableDef(table.getName(), columns, primaryKey, new TreeMap<>(uniques), new TreeMap<>(indexes),
+                new TreeMap<>(foreignKeys));
+    }
+
+    private static ForeignKeyDef.OnDelete onDelete(ForeignKey fk) {
+        if (fk.getOnDeleteAction() == null) {
+            return ForeignKeyDef.OnDelete.NO_ACTION;
+        }
+        return switch (fk.getOnDeleteAction()) {
+            case CASCADE -> ForeignKeyDef.OnDelete.CASCADE;
+            case SET_NULL -> ForeignKeyDef.OnDelete.SET_NULL;
+            case SET_DEFAULT -> ForeignKeyDef.OnDelete.SET_DEFAULT;
+            case RESTRICT -> ForeignKeyDef.OnDelete.RESTRICT;
+            default -> ForeignKeyDef.OnDelete.NO_ACTION;
+        };
+    }
+
+    private static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::getName).toList();
+    }
+}

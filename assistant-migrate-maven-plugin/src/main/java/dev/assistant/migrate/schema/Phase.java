@@ -1,0 +1,52 @@
+package dev.assistant.migrate.schema;
+
+/**
+ * The order operations run in within one migration. The rule behind it: take away what depends on something before
+ * that something (foreign keys before the keys they reference, constraints before their columns, tables after
+ * their foreign keys), and build in the opposite order (tables before their columns' constraints, foreign keys last).
+ * The undo script runs the inverse operations in exactly the reverse order, which makes it valid by the same rule.
+ *
+ * <pre>
+ *  phase                  why here
+ *  DROP_FOREIGN_KEY       first: nothing else can be dropped while a foreign key still points at it
+ *  DROP_INDEX             before the columns and tables it covers
+ *  DROP_UNIQUE            before the columns it covers; after the foreign keys that may rely on it
+ *  DROP_PRIMARY_KEY       likewise
+ *  DROP_TABLE             once no foreign key points at it
+ *  DROP_COLUMN            once no constraint or index covers it
+ *  CREATE_SEQUENCE        before tables and columns whose defaults draw from it
+ *  CREATE_TABLE           with its columns, primary key and unique constraints; foreign keys come later
+ *  ADD_COLUMN             after the sequences its default may use
+ *  ALTER_TYPE             before defaults and NOT NULL, which must fit the new type
+ *  ALTER_DEFAULT          before NOT NULL, so that a default can fill the gaps
+ *  ALTER_NULLABILITY
+ *  ALTER_IDENTITY         after the column has its final type
+ *  ADD_PRIMARY_KEY        once the columns exist with their final type and nullability
+ *  ADD_UNIQUE             likewise; before foreign keys that reference it
+ *  CREATE_INDEX
+ *  ADD_FOREIGN_KEY        last of the building: every table and referenced key exists
+ *  ALTER_SEQUENCE
+ *  DROP_SEQUENCE          after every default that used it is gone
+ * </pre>
+ */
+public enum Phase {
+    DROP_FOREIGN_KEY,
+    DROP_INDEX,
+    DROP_UNIQUE,
+    DROP_PRIMARY_KEY,
+    DROP_TABLE,
+    DROP_COLUMN,
+    CREATE_SEQUENCE,
+    CREATE_TABLE,
+    ADD_COLUMN,
+    ALTER_TYPE,
+    ALTER_DEFAULT,
+    ALTER_NULLABILITY,
+    ALTER_IDENTITY,
+    ADD_PRIMARY_KEY,
+    ADD_UNIQUE,
+    CREATE_INDEX,
+    ADD_FOREIGN_KEY,
+    ALTER_SEQUENCE,
+    DROP_SEQUENCE
+}

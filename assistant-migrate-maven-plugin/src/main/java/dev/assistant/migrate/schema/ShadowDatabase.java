@@ -1,0 +1,128 @@
+package dev.assistant.migrate.schema;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.migrate.engine.Database;
+import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.engine.ScriptLocation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A database where the migrations are replayed from nothing, to see the schema they build: a temporary database
+ * created next to the target (same server and user) and always dropped on close, or a given one
+ * ({@code assistant.shadowUrl}), which is left as it is.
+ */
+public final class ShadowDatabase implements AutoCloseable {
+
+    static final String PREFIX = "assistant_shadow_";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Database target;
+    private final ConnectionSettings settings;
+    private final boolean temporary;
+
+    private ShadowDatabase(Database target, ConnectionSettings settings, boolean temporary) {
+        this.target = target;
+        this.settings = settings;
+        this.temporary = temporary;
+    }
+
+    /**
+     * @param target the database the migrations are for; the temporary database is created on its server
+     * @param shadowUrl a database to use instead, or null
+     */
+    public static ShadowDatabase open(Database target, String shadowUrl) {
+        if (shadowUrl != null && !shadowUrl.isBlank()) {
+            ConnectionSettings given = ConnectionSettingsResolver.create()
+                    .url(shadowUrl)
+                    .user(target.settings().user())
+                    .password(target.settings().password())
+                    .environment(Map.of())
+                    .resolve();
+            return new ShadowDatabase(target, given, false);
+        }
+        String name = PREFIX + STAMP.format(Instant.now()) + "_"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + SqlNames.quote(name));
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                throw new MigrationEngineException("Cannot create the temporary shadow database on "
+                        + target.settings().host() + ":" + target.settings().port() + ": user '"
+                        + target.settings().user() + "' may not create databases (SQL state 42501). Grant it"
+                        + " (ALTER ROLE " + SqlNames.quote(target.settings().user()) + " CREATEDB;) or point"
+                        + " -Dassistant.shadowUrl at an empty database the migrations may be applied to.", true, e);
+            }
+            throw new MigrationEngineException("Cannot create the temporary shadow database " + name + " on "
+                    + target.describe() + ": " + target.settings().redact(e.getMessage()), false, e);
+        }
+        return new ShadowDatabase(target, target.settings().withDatabase(name), true);
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** An engine over the shadow database, logging its progress at debug level. */
+    public MigrationEngine engine(List<ScriptLocation> locations, Duration lockTimeout, EngineLog log) {
+        return new MigrationEngine(new EngineSettings(settings, locations, lockTimeout, quiet(log)));
+    }
+
+    public Connection connect() {
+        return new Database(settings).connect();
+    }
+
+    public String describe() {
+        return settings.maskedUrl() + (temporary ? " (temporary)" : "");
+    }
+
+    private static EngineLog quiet(EngineLog log) {
+        return new EngineLog() {
+            @Override
+            public void info(String message) {
+                log.debug("[shadow] " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug("[shadow] " + message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return log.isDebugEnabled();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (!temporary) {
+            return;
+        }
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");
+        } catch (SQLException | RuntimeException e) {
+            throw new MigrationEngineException("Could not drop the temporary shadow database " + settings.database()
+                    + "; drop it by hand: DROP DATABASE " + SqlNames.quote(settings.database()) + ";", false, e);
+        }
+    }
+}
