@@ -61,7 +61,8 @@ public final class ModelSchemaReader {
             if (!table.isPhysicalTable() || table.getSchema() != null) {
                 continue;
             }
-            tables.put(table.getName(), table(table, metadata));
+            TableDef definition = table(table, metadata);
+            tables.put(definition.name(), definition);
         }
         Map<String, SequenceDef> sequences = new TreeMap<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
@@ -69,7 +70,8 @@ public final class ModelSchemaReader {
                 continue;
             }
             for (Sequence sequence : namespace.getSequences()) {
-                String name = sequence.getName().getSequenceName().getText();
+                String name = physical(sequence.getName().getSequenceName().getText(),
+                        sequence.getName().getSequenceName().isQuoted());
                 sequences.put(name, new SequenceDef(name, sequence.getInitialValue(), sequence.getIncrementSize()));
             }
         }
@@ -77,20 +79,22 @@ public final class ModelSchemaReader {
     }
 
     private static TableDef table(Table table, Metadata metadata) {
+        String tableName = physical(table.getName(), table.isQuoted());
         List<ColumnDef> columns = new ArrayList<>();
         for (Column column : table.getColumns()) {
             boolean primary = table.getPrimaryKey() != null && table.getPrimaryKey().containsColumn(column);
-            columns.add(new ColumnDef(column.getName(), column.getSqlType(metadata),
+            columns.add(new ColumnDef(name(column), column.getSqlType(metadata),
                     column.isNullable() && !primary, column.getDefaultValue(),
                     column.isIdentity() ? ColumnDef.Identity.BY_DEFAULT : ColumnDef.Identity.NONE));
         }
         PrimaryKeyDef primaryKey = table.getPrimaryKey() == null ? null
-                : new PrimaryKeyDef(table.getName() + "_pkey", names(table.getPrimaryKey().getColumns()));
+                : new PrimaryKeyDef(tableName + "_pkey", names(table.getPrimaryKey().getColumns()));
 
         Map<String, UniqueDef> uniques = new TreeMap<>();
         for (UniqueKey unique : table.getUniqueKeys().values()) {
             if (!table.isRedundantUniqueKey(unique)) {
-                uniques.put(unique.getName(), new UniqueDef(unique.getName(), names(unique.getColumns())));
+                String name = constraintName(unique.getName());
+                uniques.put(name, new UniqueDef(name, names(unique.getColumns())));
             }
         }
         Map<String, IndexDef> indexes = new TreeMap<>();
@@ -98,10 +102,11 @@ public final class ModelSchemaReader {
             List<IndexDef.IndexColumn> indexColumns = new ArrayList<>();
             for (Column column : index.getColumns()) {
                 String order = index.getColumnOrderMap().get(column);
-                indexColumns.add(new IndexDef.IndexColumn(column.getName(),
+                indexColumns.add(new IndexDef.IndexColumn(name(column),
                         order != null && order.trim().equalsIgnoreCase("desc")));
             }
-            indexes.put(index.getName(), new IndexDef(index.getName(), indexColumns, index.isUnique()));
+            String name = constraintName(index.getName());
+            indexes.put(name, new IndexDef(name, indexColumns, index.isUnique()));
         }
         Map<String, ForeignKeyDef> foreignKeys = new TreeMap<>();
         for (ForeignKey fk : table.getForeignKeyCollection()) {
@@ -112,10 +117,11 @@ public final class ModelSchemaReader {
             List<String> referencedColumns = fk.isReferenceToPrimaryKey()
                     ? names(referenced.getPrimaryKey().getColumns())
                     : names(fk.getReferencedColumns());
-            foreignKeys.put(fk.getName(), new ForeignKeyDef(fk.getName(), names(fk.getColumns()), referenced.getName(),
-                    referencedColumns, onDelete(fk)));
+            String name = constraintName(fk.getName());
+            foreignKeys.put(name, new ForeignKeyDef(name, names(fk.getColumns()),
+                    physical(referenced.getName(), referenced.isQuoted()), referencedColumns, onDelete(fk)));
         }
-        return new TableDef(table.getName(), columns, primaryKey, new TreeMap<>(uniques), new TreeMap<>(indexes),
+        return new TableDef(tableName, columns, primaryKey, new TreeMap<>(uniques), new TreeMap<>(indexes),
                 new TreeMap<>(foreignKeys));
     }
 
@@ -133,6 +139,24 @@ public final class ModelSchemaReader {
     }
 
     private static List<String> names(List<Column> columns) {
-        return columns.stream().map(Column::getName).toList();
+        return columns.stream().map(ModelSchemaReader::name).toList();
+    }
+
+    private static String name(Column column) {
+        return physical(column.getName(), column.isQuoted());
+    }
+
+    /** A name as PostgreSQL stores it: unquoted names are folded to lower case, quoted ones kept as written. */
+    static String physical(String name, boolean quoted) {
+        return quoted ? name : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Index and constraint names come from annotations as written, quotes (or backticks) included. */
+    static String constraintName(String name) {
+        if (name.length() > 1 && (name.startsWith("\"") && name.endsWith("\"")
+                || name.startsWith("`") && name.endsWith("`"))) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,0 +1,6 @@
+import dev.assistant.migrate.it.InvokerProject
+
+def project = InvokerProject.of(basedir).prepare()
+project.migrate('latest')
+
+true

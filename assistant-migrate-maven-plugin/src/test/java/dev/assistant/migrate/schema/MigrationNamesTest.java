@@ -1,0 +1,52 @@
+package dev.assistant.migrate.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assistant.migrate.engine.MigrationEngineException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MigrationNamesTest {
+
+    @Test
+    void theVersionIsTheUtcTimestamp() {
+        assertThat(MigrationNames.version(Instant.parse("2026-11-24T15:30:05Z"))).isEqualTo("20261124153005");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "add user timezone|add_user_timezone",
+        "Add User's  Time-Zone!!|add_user_s_time_zone",
+        "  --drop legacy (v2)--  |drop_legacy_v2",
+        "ÄÖÜ umlauts ok?|umlauts_ok",
+        "x|x"
+    })
+    void slugs(String message, String slug) {
+        assertThat(MigrationNames.slug(message)).isEqualTo(slug);
+    }
+
+    @Test
+    void slugsAreAtMostOneHundredCharacters() {
+        String slug = MigrationNames.slug("word ".repeat(60));
+        assertThat(slug).hasSizeLessThanOrEqualTo(100).doesNotEndWith("_").startsWith("word_word");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "!!!", "--- ... ---", "ÄÖÜ"})
+    void messagesWithoutLettersOrDigitsAreRefused(String message) {
+        assertThatThrownBy(() -> MigrationNames.slug(message))
+                .isInstanceOf(MigrationEngineException.class)
+                .satisfies(e -> assertThat(((MigrationEngineException) e).isUserFixable()).isTrue())
+                .hasMessageContaining("add user timezone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "sub/dir", "a\\b"})
+    void pathSeparatorsAreRefused(String message) {
+        assertThatThrownBy(() -> MigrationNames.slug(message)).hasMessageContaining("path separator");
+    }
+}
