@@ -11,11 +11,13 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private final TestDatabaseServer server;
     private final ConnectionSettings settings;
+    private final boolean ownRole;
     private boolean dropped;
 
-    ScratchDatabase(TestDatabaseServer server, ConnectionSettings settings) {
+    ScratchDatabase(TestDatabaseServer server, ConnectionSettings settings, boolean ownRole) {
         this.server = server;
         this.settings = settings;
+        this.ownRole = ownRole;
     }
 
     public String name() {
@@ -30,8 +32,14 @@ public final class ScratchDatabase implements AutoCloseable {
         return settings.user();
     }
 
+    /** The password; where the database has a role of its own, a random one that no other text contains. */
     public String password() {
         return settings.password();
+    }
+
+    /** Whether the database belongs to a role of its own (with a distinctive password) rather than the server's user. */
+    public boolean hasOwnRole() {
+        return ownRole;
     }
 
     /** {@code postgresql://user:password@host:port/name}, for tests that feed DATABASE_URL-style input. */
@@ -55,7 +63,7 @@ public final class ScratchDatabase implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!dropped) {
-            server.drop(settings.database());
+            server.drop(settings.database(), ownRole ? settings.user() : null);
             dropped = true;
         }
     }

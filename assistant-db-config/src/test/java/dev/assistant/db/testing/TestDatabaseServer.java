@@ -111,21 +111,72 @@ public final class TestDatabaseServer {
         return Jdbc.connect(admin);
     }
 
-    /** Creates an empty database that only the caller uses; close it to drop it. */
+    /**
+     * Creates an empty database that only the caller uses, owned by a login role of its own with a password no other
+     * text contains (so that tests can prove no output shows it); close it to drop both. Where the server's user may
+     * not create roles, the database belongs to that user instead.
+     */
     public ScratchDatabase createScratch(String label) {
-        String name = scratchName(label);
+        return create(scratchName(label));
+    }
+
+    /** Drops the named database and its role if they exist, and creates them again; for a fixed-name database. */
+    public ScratchDatabase recreate(String name) {
+        drop(name, name);
+        return create(name);
+    }
+
+    private ScratchDatabase create(String name) {
+        String password = "Pw" + randomText(22);
+        boolean ownRole;
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + quote(name));
+            ownRole = createRole(statement, name, password);
+            statement.execute("CREATE DATABASE " + quote(name) + (ownRole ? " OWNER " + quote(name) : ""));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the scratch database " + name + " on " + describe() + ": "
                     + admin.redact(e.getMessage()), e);
         }
-        return new ScratchDatabase(this, admin.withDatabase(name));
+        ConnectionSettings settings = ownRole
+                ? ConnectionSettingsResolver.create()
+                        .url(admin.jdbcUrl())
+                        .user(name)
+                        .password(password)
+                        .environment(Map.of())
+                        .resolve()
+                        .withDatabase(name)
+                : admin.withDatabase(name);
+        return new ScratchDatabase(this, settings, ownRole);
     }
 
-    void drop(String database) {
+    /** A login role named like the database, allowed to create (shadow) databases; false when not permitted. */
+    private boolean createRole(Statement statement, String name, String password) throws SQLException {
+        try {
+            statement.execute("CREATE ROLE " + quote(name) + " LOGIN CREATEDB PASSWORD '" + password + "'");
+            statement.execute("GRANT " + quote(name) + " TO " + quote(admin.user()));
+            return true;
+        } catch (SQLException notPermitted) {
+            if ("42501".equals(notPermitted.getSQLState())) {
+                return false;
+            }
+            throw notPermitted;
+        }
+    }
+
+    private static String randomText(int length) {
+        StringBuilder text = new StringBuilder(length);
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    void drop(String database, String role) {
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+            if (role != null) {
+                statement.execute("DROP ROLE IF EXISTS " + quote(role));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop the scratch database " + database + ": "
                     + admin.redact(e.getMessage()), e);
@@ -140,6 +191,10 @@ public final class TestDatabaseServer {
                 SELECT d.datname FROM pg_database d
                 WHERE d.datname LIKE 'assistant\\_test\\_%'
                   AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)
+                UNION
+                SELECT r.rolname FROM pg_roles r
+                WHERE r.rolname LIKE 'assistant\\_test\\_%'
+                  AND NOT EXISTS (SELECT 1 FROM pg_database d WHERE d.datname = r.rolname)
                 """;
         try (Connection connection = connectAdmin();
                 PreparedStatement statement = connection.prepareStatement(sql);
@@ -156,7 +211,7 @@ public final class TestDatabaseServer {
         }
         stale.forEach(name -> {
             try {
-                drop(name);
+                drop(name, name);
             } catch (IllegalStateException ignored) {
                 // another run may be dropping it too
             }

@@ -16,9 +16,15 @@ public final class Database {
     /** How the tool's sessions show up in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "assistant-migrate";
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /**
+     * How often a busy server session checks that its client is still there (PostgreSQL 14+). Without it, a session
+     * whose process was killed runs its statement to the end before it notices, and holds its locks until then.
+     */
+    private static final String CLIENT_CHECK = "-c client_connection_check_interval=1000";
 
     private final ConnectionSettings settings;
     private final PGSimpleDataSource dataSource;
+    private volatile boolean serverChecked;
 
     public Database(ConnectionSettings settings) {
         this.settings = settings;
@@ -51,9 +57,27 @@ public final class Database {
     /** Opens a connection, or fails with a message that says why and what to change. */
     public Connection connect() {
         try {
-            return dataSource.getConnection();
+            Connection connection = dataSource.getConnection();
+            if (!serverChecked) {
+                watchForVanishedClients(connection);
+            }
+            return connection;
         } catch (SQLException e) {
             throw connectionFailure(e);
+        }
+    }
+
+    /** From the first connection on, sessions of a server that can check that their client is alive do so. */
+    private synchronized void watchForVanishedClients(Connection first) throws SQLException {
+        if (serverChecked) {
+            return;
+        }
+        serverChecked = true;
+        if (first.getMetaData().getDatabaseMajorVersion() >= 14 && !settings.parameters().containsKey("options")) {
+            dataSource.setOptions(CLIENT_CHECK);
+            try (var statement = first.createStatement()) {
+                statement.execute("SET client_connection_check_interval = 1000");
+            }
         }
     }
 

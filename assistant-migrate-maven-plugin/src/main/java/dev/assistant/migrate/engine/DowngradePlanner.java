@@ -104,7 +104,8 @@ final class DowngradePlanner {
     }
 
     private static String listVersions(List<AppliedMigration> rows) {
-        return rows.isEmpty() ? "" : ": " + rows.stream().map(AppliedMigration::version).collect(Collectors.joining(", "));
+        return rows.isEmpty() ? "" : " (" + rows.stream().map(AppliedMigration::version)
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static MigrationEngineException refuse(DowngradeTarget target, List<AppliedMigration> irreversible,

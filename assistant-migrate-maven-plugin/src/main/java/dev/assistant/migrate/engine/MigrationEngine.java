@@ -256,7 +256,22 @@ public final class MigrationEngine {
         if (sql != null && isConnectionLoss(sql)) {
             return database.connectionFailure(sql);
         }
+        if (sql != null && "42501".equals(sql.getSQLState())) {
+            String user = database.settings().user();
+            return new MigrationEngineException("User '" + user + "' lacks a privilege on " + database.describe()
+                    + ": " + ScriptFailedException.serverMessageOf(sql) + " (SQL state 42501). Nothing was changed."
+                    + " Run migrations as the owner of the schema and its " + FlywayFactory.HISTORY_TABLE
+                    + " table, or grant what is missing (e.g. GRANT CREATE ON SCHEMA public TO "
+                    + SqlIdentifiers.quote(user) + ";).", true, e);
+        }
         String message = database.settings().redact(String.valueOf(e.getMessage()));
+        if (message.contains("but no schema history table")) {
+            return new MigrationEngineException("The schema of " + database.describe() + " already holds tables, but"
+                    + " no " + FlywayFactory.HISTORY_TABLE + ": it was not built by these migrations, and applying"
+                    + " them on top could clash. Nothing was changed. Point at an empty database (make db-up gives"
+                    + " one), or record which migration the existing schema matches in " + FlywayFactory.HISTORY_TABLE
+                    + " with Flyway's baseline before migrating.", true, e);
+        }
         return new MigrationEngineException("Could not " + action + " on " + database.describe() + ": " + message,
                 false, e);
     }

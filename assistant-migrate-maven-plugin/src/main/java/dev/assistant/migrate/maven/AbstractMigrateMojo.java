@@ -123,11 +123,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             engineSettings = new EngineSettings(connection, scripts.locations(), Duration.ofSeconds(lockTimeout), log);
             run(new MigrationEngine(engineSettings), scripts, log);
         } catch (MigrationEngineException e) {
-            String message = connection.redact(e.getMessage());
-            if (e.isUserFixable()) {
-                throw new MojoFailureException(message, e);
+            Exception failure = Failures.toMaven(e, connection.redact(e.getMessage()));
+            if (failure instanceof MojoFailureException userFixable) {
+                throw userFixable;
             }
-            throw new MojoExecutionException(message, e);
+            throw (MojoExecutionException) failure;
         }
     }
 
@@ -185,7 +185,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                     .dotenvDirectory(reactorRoot())
                     .resolve();
         } catch (InvalidConnectionSettingsException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage(), Failures.detached(e, e.getMessage()));
         }
     }
 

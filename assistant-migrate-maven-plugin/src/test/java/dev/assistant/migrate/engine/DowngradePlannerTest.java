@@ -86,7 +86,7 @@ class DowngradePlannerTest {
     @Test
     void refusesTargetsOutsideTheHistory() {
         applied("1", true).applied("2", true);
-        assertThatThrownBy(() -> plan("-3")).hasMessageContaining("only 2 are applied: 1, 2");
+        assertThatThrownBy(() -> plan("-3")).hasMessageContaining("only 2 are applied (1, 2)");
         assertThatThrownBy(() -> plan("5")).hasMessageContaining("above the current version (2)");
         assertThatThrownBy(() -> plan("1.5")).hasMessageContaining("not applied here");
     }

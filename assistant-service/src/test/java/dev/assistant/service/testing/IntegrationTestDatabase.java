@@ -1,21 +1,19 @@
 package dev.assistant.service.testing;
 
 import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Run by the build before the integration tests: drops and creates the integration-test database on the test
- * server, and writes its connection settings (url, user, password) to the file that the migrate execution
- * ({@code connectionFile}) and the tests ({@link MigratedDatabase}) read.
+ * Run by the build before the integration tests: drops and creates the integration-test database (and its own
+ * role) on the test server, and writes its connection settings (url, user, password) to the file that the migrate
+ * execution ({@code connectionFile}) and the tests ({@link MigratedDatabase}) read.
  */
 public final class IntegrationTestDatabase {
 
@@ -26,18 +24,13 @@ public final class IntegrationTestDatabase {
     }
 
     /** @param args the database name, and the connection file to write */
-    public static void main(String[] args) throws IOException, SQLException {
+    public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: IntegrationTestDatabase <database> <connection file>");
         }
-        String name = args[0];
         TestDatabaseServer server = TestDatabaseServer.get();
-        try (Connection admin = server.connectAdmin(); Statement statement = admin.createStatement()) {
-            String quoted = '"' + name.replace("\"", "\"\"") + '"';
-            statement.execute("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + quoted);
-        }
-        ConnectionSettings settings = server.adminSettings().withDatabase(name);
+        ScratchDatabase database = server.recreate(args[0]);
+        ConnectionSettings settings = database.settings();
         Properties connection = new Properties();
         connection.setProperty("url", settings.jdbcUrl());
         connection.setProperty("user", settings.user());

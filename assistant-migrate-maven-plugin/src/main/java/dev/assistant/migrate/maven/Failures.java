@@ -1,0 +1,48 @@
+package dev.assistant.migrate.maven;
+
+import dev.assistant.migrate.engine.MigrationEngineException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Turns engine failures into Maven's. Maven prints, after the goal's message, the message of every exception in the
+ * cause chain that the text so far does not contain (or the class name of one without a message). The engine's
+ * message already says what the causes said, in words that point at the fix; so the cause travels as a suppressed
+ * exception of a carrier that repeats the message: {@code -e} and {@code -X} still show the whole chain, and the
+ * default output stays one paragraph.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static Exception toMaven(MigrationEngineException e, String redactedMessage) {
+        Exception cause = detached(e, redactedMessage);
+        return e.isUserFixable()
+                ? new MojoFailureException(redactedMessage, cause)
+                : new MojoExecutionException(redactedMessage, cause);
+    }
+
+    static Exception detached(Throwable original, String message) {
+        Exception carrier = new DetachedCause(message, original.getClass().getName());
+        carrier.setStackTrace(original.getStackTrace());
+        carrier.addSuppressed(original);
+        return carrier;
+    }
+
+    /** Carries the original failure, its type as its name, and no message of its own. */
+    private static final class DetachedCause extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String type;
+
+        DetachedCause(String message, String type) {
+            super(message, null, true, true);
+            this.type = type;
+        }
+
+        @Override
+        public String toString() {
+            return type + ": " + getMessage();
+        }
+    }
+}
