@@ -15,6 +15,8 @@ BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path 
 	$(shell find . -path '*/src/main/*' -type f -not -path '*/target/*' -not -path './.git/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
+BENCH_FLAGS ?=
+
 .PHONY: help build db-up db-down migrate migration migration-status migration-history migration-downgrade \
 	migration-check test bench clean
 
@@ -59,8 +61,11 @@ migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broke
 test: ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
 	$(MVN) $(MVN_FLAGS) verify
 
-bench: ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
-	@echo 'make bench: the benchmark harness is not built yet.' >&2; exit 2
+bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
+	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://temporal:temporal@localhost:5432/postgres}" \
+	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
+		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
+		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) -q clean

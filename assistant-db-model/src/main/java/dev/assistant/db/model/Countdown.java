@@ -12,17 +12,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.ColumnDefault;
-import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 /** An event the user is counting down to. */
 @Entity
 @Table(name = "countdowns", indexes = @Index(name = "ix_countdowns_user_id", columnList = "user_id"))
-public class Countdown {
+public class Countdown extends CreatedAtEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,11 +35,6 @@ public class Countdown {
 
     @Column(name = "event_time", nullable = false)
     private OffsetDateTime eventTime;
-
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
 
     protected Countdown() {
     }
@@ -68,10 +59,6 @@ public class Countdown {
 
     public OffsetDateTime getEventTime() {
         return eventTime;
-    }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
     }
 
     @Override

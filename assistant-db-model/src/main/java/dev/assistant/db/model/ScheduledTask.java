@@ -11,19 +11,14 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import org.hibernate.Length;
-import org.hibernate.annotations.ColumnDefault;
-import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 /** A recurring instruction the user gave, with the schedule it runs on. */
 @Entity
 @Table(name = "tasks", indexes = @Index(name = "ix_tasks_user_id", columnList = "user_id"))
-public class ScheduledTask {
+public class ScheduledTask extends CreatedAtEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,11 +41,6 @@ public class ScheduledTask {
     /** The instruction to carry out on every run, as understood. */
     @Column(name = "instruction", nullable = false, length = Length.LONG32)
     private String instruction;
-
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
 
     protected ScheduledTask() {
     }
@@ -80,10 +70,6 @@ public class ScheduledTask {
 
     public String getInstruction() {
         return instruction;
-    }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
     }
 
     @Override

@@ -13,12 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.OffsetDateTime;
 import org.hibernate.Length;
-import org.hibernate.annotations.ColumnDefault;
-import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 /** A user's account with an outside provider (calendar, mail, ...) and its encrypted credentials. */
 @Entity
@@ -27,7 +23,7 @@ import org.hibernate.generator.EventType;
         uniqueConstraints = @UniqueConstraint(
                 name = "uq_third_party_accounts_user_id_provider_account",
                 columnNames = {"user_id", "provider", "account"}))
-public class ThirdPartyAccount {
+public class ThirdPartyAccount extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,16 +46,6 @@ public class ThirdPartyAccount {
 
     @Column(name = "creds_updated_at")
     private OffsetDateTime credsUpdatedAt;
-
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @CurrentTimestamp(event = {EventType.INSERT, EventType.UPDATE}, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
 
     protected ThirdPartyAccount() {
     }
@@ -101,14 +87,6 @@ public class ThirdPartyAccount {
 
     public void setCredsUpdatedAt(OffsetDateTime credsUpdatedAt) {
         this.credsUpdatedAt = credsUpdatedAt;
-    }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
     }
 
     @Override

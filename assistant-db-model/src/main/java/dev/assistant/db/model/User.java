@@ -9,17 +9,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.OffsetDateTime;
 import org.hibernate.Length;
-import org.hibernate.annotations.ColumnDefault;
-import org.hibernate.annotations.CurrentTimestamp;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 /** A person who talks to The Assistant, identified by their Telegram chat. */
 @Entity
 @Table(
         name = "users",
         uniqueConstraints = @UniqueConstraint(name = "uq_users_telegram_chat_id", columnNames = "telegram_chat_id"))
-public class User {
+public class User extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,16 +45,6 @@ public class User {
 
     @Column(name = "telegram_chat_id")
     private Long telegramChatId;
-
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @CurrentTimestamp(event = {EventType.INSERT, EventType.UPDATE}, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
 
     protected User() {
     }
@@ -134,14 +120,6 @@ public class User {
 
     public void setTelegramChatId(Long telegramChatId) {
         this.telegramChatId = telegramChatId;
-    }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
     }
 
     @Override

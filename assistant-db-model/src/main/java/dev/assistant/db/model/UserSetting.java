@@ -11,21 +11,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.OffsetDateTime;
 import org.hibernate.Length;
-import org.hibernate.annotations.ColumnDefault;
-import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.annotations.SourceType;
-import org.hibernate.generator.EventType;
 
 /** One named setting of a user, its value stored as JSON text. */
 @Entity
 @Table(
         name = "user_settings",
         uniqueConstraints = @UniqueConstraint(name = "uq_user_settings_user_id_key", columnNames = {"user_id", "key"}))
-public class UserSetting {
+public class UserSetting extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,16 +37,6 @@ public class UserSetting {
 
     @Column(name = "value_json", length = Length.LONG32)
     private String valueJson;
-
-    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @CurrentTimestamp(event = {EventType.INSERT, EventType.UPDATE}, source = SourceType.DB)
-    @ColumnDefault("now()")
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
 
     protected UserSetting() {
     }
@@ -80,14 +65,6 @@ public class UserSetting {
 
     public void setValueJson(String valueJson) {
         this.valueJson = valueJson;
-    }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,8 @@ class EntityMappingTest {
     @BeforeAll
     static void buildMetadata() {
         registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, "15")
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
                 .build();
         metadata = new MetadataSources(registry)

@@ -14,7 +14,6 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -22,8 +21,8 @@ import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
 
 /**
- * The schema the entity model asks for, read from Hibernate's boot metadata with the PostgreSQL dialect and no
- * database connection. Types and defaults come out as Hibernate writes them in DDL ({@code varchar(255)});
+ * The schema the entity model asks for, read from Hibernate's boot metadata with the PostgreSQL dialect (chosen by
+ * database name and version, as if connected) and no database connection. Types and defaults come out as Hibernate writes them in DDL ({@code varchar(255)});
  * {@link TypeCanonicalizer} turns them into PostgreSQL's own spelling before they are compared.
  */
 public final class ModelSchemaReader {
@@ -39,7 +38,7 @@ public final class ModelSchemaReader {
                 .applyClassLoader(model.classLoader())
                 .build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, DATABASE_VERSION)
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
                 .build();

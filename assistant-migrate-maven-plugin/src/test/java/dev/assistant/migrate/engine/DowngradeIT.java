@@ -3,27 +3,13 @@ package dev.assistant.migrate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.db.testing.ScratchDatabaseExtension;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class DowngradeIT {
-
-    @RegisterExtension
-    static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
-
-    @TempDir
-    Path scripts;
-
-    private MigrationsFixture fixture;
+class DowngradeIT extends EngineTestCase {
 
     @BeforeEach
     void setUp() {
-        fixture = new MigrationsFixture(scripts, DB.database());
-        fixture.reset();
         fixture.table("1", "one").table("2", "two").table("3", "three");
         fixture.engine().migrate(MigrateTarget.latest(), false);
     }

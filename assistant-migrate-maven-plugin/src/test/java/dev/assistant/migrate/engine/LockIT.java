@@ -3,8 +3,6 @@ package dev.assistant.migrate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.db.testing.ScratchDatabaseExtension;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -16,27 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Changing runs hold one lock from start to end: they never interleave, and a waiter names who it waits for. */
-class LockIT {
-
-    @RegisterExtension
-    static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
-
-    @TempDir
-    Path scripts;
-
-    private MigrationsFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new MigrationsFixture(scripts, DB.database());
-        fixture.reset();
-    }
+class LockIT extends EngineTestCase {
 
     @Test
     void concurrentMigrateRunsApplyEveryMigrationExactlyOnce() throws Exception {

@@ -4,29 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.assistant.db.testing.ScratchDatabaseExtension;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrateIT {
-
-    @RegisterExtension
-    static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
-
-    @TempDir
-    Path scripts;
-
-    private MigrationsFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new MigrationsFixture(scripts, DB.database());
-        fixture.reset();
-    }
+class MigrateIT extends EngineTestCase {
 
     @Test
     void appliesPendingMigrationsInVersionOrderWithALineEach() {

@@ -3,28 +3,9 @@ package dev.assistant.migrate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.db.testing.ScratchDatabaseExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class StatusIT {
-
-    @RegisterExtension
-    static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
-
-    @TempDir
-    Path scripts;
-
-    private MigrationsFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new MigrationsFixture(scripts, DB.database());
-        fixture.reset();
-    }
+class StatusIT extends EngineTestCase {
 
     private StatusReport status() {
         return fixture.engine().status();

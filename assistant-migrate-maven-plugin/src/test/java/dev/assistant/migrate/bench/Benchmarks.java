@@ -1,0 +1,415 @@
+package dev.assistant.migrate.bench;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.testing.ScratchDatabase;
+import dev.assistant.db.testing.TestDatabaseServer;
+import dev.assistant.migrate.engine.DowngradeTarget;
+import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.ScriptLocation;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code make bench}: migrate, status, history, downgrade and autogenerate measured through the plugin (Maven
+ * processes), through the engine without Maven, and the same SQL through psql, each run on a fresh database; the
+ * median of several runs with min–max, peak memory, and the ratios to psql from the same run. Writes the figures into
+ * docs/benchmarks.md between its markers, leaving the analysis around them as it is.
+ */
+public final class Benchmarks {
+
+    private static final String START = "<!-- figures:start -->";
+    private static final String END = "<!-- figures:end -->";
+
+    private final int runs;
+    private final Path work;
+    private final Path report;
+    private final String mavenExecutable;
+    private final String pluginVersion;
+    private final List<String> lines = new ArrayList<>();
+
+    private Benchmarks(int runs, Path work, Path report) {
+        this.runs = runs;
+        this.work = work;
+        this.report = report;
+        this.mavenExecutable = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
+        this.pluginVersion = System.getProperty("bench.plugin.version", "0.1.0-SNAPSHOT");
+    }
+
+    /** Arguments: the report to write into (docs/benchmarks.md), and a work directory. */
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
+        Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md").toAbsolutePath();
+        Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath());
+        new Benchmarks(runs, work, report).run();
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        Measurement startup = measureProcess("Maven start-up and plugin load (`assistant-migrate:help`)", null,
+                database -> List.of("help"));
+        progress(startup);
+
+        Path hundred = work.resolve("migrations-100");
+        Path thousand = work.resolve("migrations-1000");
+        MigrationGenerator.write(hundred, 100);
+        MigrationGenerator.write(thousand, 1000);
+
+        List<String[]> migrateRows = new ArrayList<>();
+        for (Path scripts : List.of(hundred, thousand)) {
+            int count = scripts.equals(hundred) ? 100 : 1000;
+            Measurement plugin = measureProcess("migrate " + count + " (plugin)", null,
+                    database -> List.of("migrate", "-Dassistant.locations=" + scripts));
+            Measurement engine = measureEngine("migrate " + count + " (engine, no Maven)", null,
+                    database -> engine(database, scripts).migrate(MigrateTarget.latest(), false));
+            Measurement perFile = measurePsql("migrate " + count + " (psql, one transaction per file)", null,
+                    psqlScript(scripts, count, true));
+            Measurement single = measurePsql("migrate " + count + " (psql, one transaction)", null,
+                    psqlScript(scripts, count, false));
+            for (Measurement measurement : List.of(plugin, engine, perFile, single)) {
+                progress(measurement);
+            }
+            migrateRows.add(row(plugin, perFile));
+            migrateRows.add(row(engine, perFile));
+            migrateRows.add(row(perFile, perFile));
+            migrateRows.add(row(single, perFile));
+            lines.add(String.format(Locale.ROOT, "- per-migration overhead over psql (%d): plugin %.2f ms, engine"
+                            + " %.2f ms, where psql takes %.2f ms per migration", count,
+                    (plugin.median() - startup.median() - perFile.median()) * 1000 / count,
+                    (engine.median() - perFile.median()) * 1000 / count, perFile.median() * 1000 / count));
+        }
+
+        Measurement status = measureProcess("status, 1000 applied, nothing pending (plugin)",
+                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
+                database -> List.of("status", "-Dassistant.locations=" + thousand));
+        Measurement history = measureProcess("history, 1000 applied (plugin)",
+                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
+                database -> List.of("history", "-Dassistant.locations=" + thousand));
+        Measurement statusEngine = measureEngine("status, 1000 applied (engine, no Maven)",
+                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
+                database -> engine(database, thousand).status());
+        progress(status);
+        progress(history);
+        progress(statusEngine);
+
+        Measurement downgrade = measureProcess("downgrade 100 steps (plugin)",
+                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
+                database -> List.of("downgrade", "-Dassistant.target=base", "-Dassistant.locations=" + hundred));
+        Measurement downgradeEngine = measureEngine("downgrade 100 steps (engine, no Maven)",
+                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
+                database -> engine(database, hundred).downgrade(DowngradeTarget.parse("base"), false));
+        Measurement downgradePsql = measurePsql("downgrade 100 steps (psql, same undo scripts and history deletes)",
+                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
+                undoScript(hundred, 100));
+        progress(downgrade);
+        progress(downgradeEngine);
+        progress(downgradePsql);
+
+        Path modelMigrations = work.resolve("model-migrations");
+        Path modelClasses = work.resolve("model-classes");
+        ModelGenerator.write(200, modelMigrations, modelClasses);
+        Measurement autogenerate = measureProcess("autogenerate, 200 entities, one changed field (plugin)", null,
+                database -> List.of("create", "-Dassistant.autogenerate=true", "-Dassistant.message=bench",
+                        "-Dassistant.locations=" + copyOf(modelMigrations), "-Dassistant.modelClasses=" + modelClasses));
+        progress(autogenerate);
+
+        write(startup, migrateRows, status, history, statusEngine, downgrade, downgradeEngine, downgradePsql,
+                autogenerate, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private String[] row(Measurement measurement, Measurement psql) {
+        return new String[] {measurement.name(), measurement.timing(),
+                String.format(Locale.ROOT, "%.2f×", measurement.median() / psql.median()), measurement.memory()};
+    }
+
+    /** A copy of the migrations, fresh for each autogenerate run (create writes into it when it finds changes). */
+    private Path copyOf(Path migrations) {
+        try {
+            Path copy = Files.createTempDirectory(work, "model-migrations-");
+            try (var files = Files.list(migrations)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static MigrationEngine engine(ScratchDatabase database, Path scripts) {
+        return new MigrationEngine(new EngineSettings(database.settings(), List.of(new ScriptLocation.Directory(
+                scripts)), Duration.ofSeconds(60), EngineLog.SILENT));
+    }
+
+    interface Setup {
+        void prepare(ScratchDatabase database) throws Exception;
+    }
+
+    interface Work {
+        Object run(ScratchDatabase database) throws Exception;
+    }
+
+    interface Arguments {
+        List<String> of(ScratchDatabase database) throws Exception;
+    }
+
+    /** A goal of the plugin in a Maven process of its own, timed with its peak resident memory. */
+    private Measurement measureProcess(String name, Setup setup, Arguments arguments) throws Exception {
+        Measurement measurement = new Measurement(name, "RSS (Maven JVM)");
+        Path project = project();
+        for (int run = 0; run <= runs; run++) {
+            try (ScratchDatabase database = TestDatabaseServer.get().createScratch("bench")) {
+                if (setup != null) {
+                    setup.prepare(database);
+                }
+                Path connection = project.resolve("connection.properties");
+                Files.writeString(connection, "url=" + database.jdbcUrl() + "\nuser=" + database.user()
+                        + "\npassword=" + database.password() + "\n", StandardCharsets.UTF_8);
+                List<String> command = new ArrayList<>(List.of(mavenExecutable, "-B", "-q", "-N",
+                        "-Dassistant.connectionFile=" + connection));
+                List<String> goal = new ArrayList<>(arguments.of(database));
+                goal.set(0, "dev.assistant:assistant-migrate-maven-plugin:" + pluginVersion + ":" + goal.get(0));
+                command.addAll(goal);
+                double[] timed = timed(command, project, Map.of());
+                if (run > 0) {
+                    measurement.add(timed[0], timed[1]);
+                }
+            }
+        }
+        return measurement;
+    }
+
+    /** The engine in this JVM, no Maven; memory is the peak heap in use during the run. */
+    private Measurement measureEngine(String name, Setup setup, Work work) throws Exception {
+        Measurement measurement = new Measurement(name, "heap");
+        for (int run = 0; run <= runs; run++) {
+            try (ScratchDatabase database = TestDatabaseServer.get().createScratch("bench")) {
+                if (setup != null) {
+                    setup.prepare(database);
+                }
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long start = System.nanoTime();
+                work.run(database);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                        .sum();
+                if (run > 0) {
+                    measurement.add(seconds, peak / 1_048_576.0);
+                }
+            }
+        }
+        return measurement;
+    }
+
+    /** psql running a script, timed with its peak resident memory. */
+    private Measurement measurePsql(String name, Setup setup, Path script) throws Exception {
+        Measurement measurement = new Measurement(name, "RSS (psql)");
+        for (int run = 0; run <= runs; run++) {
+            try (ScratchDatabase database = TestDatabaseServer.get().createScratch("bench")) {
+                if (setup != null) {
+                    setup.prepare(database);
+                }
+                ConnectionSettings settings = database.settings();
+                double[] timed = timed(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", settings.host(),
+                        "-p", String.valueOf(settings.port()), "-U", settings.user(), "-d", settings.database(),
+                        "-f", script.toString()), work, Map.of("PGPASSWORD", settings.password()));
+                if (run > 0) {
+                    measurement.add(timed[0], timed[1]);
+                }
+                if (name.startsWith("migrate")) {
+                    requireTables(database);
+                }
+            }
+        }
+        return measurement;
+    }
+
+    private static void requireTables(ScratchDatabase database) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rows.next();
+            if (rows.getInt(1) == 0) {
+                throw new IllegalStateException("psql applied nothing");
+            }
+        }
+    }
+
+    /** Runs a command under /usr/bin/time: wall seconds (measured here) and peak RSS in MB (0 without it). */
+    private double[] timed(List<String> command, Path directory, Map<String, String> environment) throws Exception {
+        Path timeOutput = Files.createTempFile(work, "time-", ".txt");
+        List<String> wrapped = new ArrayList<>();
+        boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (gnuTime) {
+            wrapped.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", timeOutput.toString()));
+        }
+        wrapped.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(wrapped).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double megabytes = 0;
+        if (gnuTime) {
+            String kilobytes = Files.readString(timeOutput).strip();
+            megabytes = Double.parseDouble(kilobytes.substring(kilobytes.lastIndexOf('\n') + 1).strip()) / 1024;
+        }
+        Files.deleteIfExists(timeOutput);
+        return new double[] {seconds, megabytes};
+    }
+
+    private Path project() throws IOException {
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.createDirectories(project.resolve(".mvn"));
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.assistant.bench</groupId>
+                  <artifactId>bench</artifactId>
+                  <version>1.0</version>
+                  <packaging>pom</packaging>
+                </project>
+                """, StandardCharsets.UTF_8);
+        return project;
+    }
+
+    /** The migrations as one psql script: each file in a transaction of its own, or all in one. */
+    private Path psqlScript(Path scripts, int count, boolean perFile) throws IOException {
+        StringBuilder script = new StringBuilder(perFile ? "" : "BEGIN;\n");
+        for (int i = 1; i <= count; i++) {
+            String file = scripts.resolve("V" + i + "__step_" + i + ".sql").toString();
+            script.append(perFile ? "BEGIN;\n\\i " + file + "\nCOMMIT;\n" : "\\i " + file + "\n");
+        }
+        script.append(perFile ? "" : "COMMIT;\n");
+        Path path = work.resolve("psql-" + count + (perFile ? "-per-file" : "-single") + ".sql");
+        Files.writeString(path, script.toString(), StandardCharsets.UTF_8);
+        return path;
+    }
+
+    /** The undo scripts newest first, each with the removal of its history row, each in a transaction. */
+    private Path undoScript(Path scripts, int count) throws IOException {
+        StringBuilder script = new StringBuilder();
+        for (int i = count; i >= 1; i--) {
+            script.append("BEGIN;\n\\i ").append(scripts.resolve("U" + i + "__step_" + i + ".sql"))
+                    .append("\nDELETE FROM flyway_schema_history WHERE version = '").append(i).append("';\nCOMMIT;\n");
+        }
+        Path path = work.resolve("psql-undo-" + count + ".sql");
+        Files.writeString(path, script.toString(), StandardCharsets.UTF_8);
+        return path;
+    }
+
+    private static void progress(Measurement measurement) {
+        System.out.println(String.format(Locale.ROOT, "%-75s %s  %s", measurement.name(), measurement.timing(),
+                measurement.memory()));
+    }
+
+    private void write(Measurement startup, List<String[]> migrateRows, Measurement status, Measurement history,
+            Measurement statusEngine, Measurement downgrade, Measurement downgradeEngine, Measurement downgradePsql,
+            Measurement autogenerate, Duration total) throws IOException {
+        StringBuilder figures = new StringBuilder(START).append("\n");
+        figures.append(String.format(Locale.ROOT, "Measured %s on %s, PostgreSQL %s; %d runs each (after one warm-up"
+                + " run), each on a fresh database; total %d s.%n%n", LocalDate.now(),
+                Machine.describe(mavenExecutable),
+                serverVersion(), runs, total.toSeconds()));
+        figures.append("| benchmark | median (min–max) | ratio to psql, one transaction per file | peak memory |\n")
+                .append("|---|---|---|---|\n");
+        migrateRows.forEach(row -> figures.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        figures.append("\n");
+        lines.forEach(line -> figures.append(line).append("\n"));
+        figures.append("\n| benchmark | median (min–max) | compared with | peak memory |\n|---|---|---|---|\n");
+        figures.append(tableRow(startup, "—"));
+        figures.append(tableRow(status, String.format(Locale.ROOT, "Maven start-up + %.3f s",
+                status.median() - startup.median())));
+        figures.append(tableRow(history, String.format(Locale.ROOT, "Maven start-up + %.3f s",
+                history.median() - startup.median())));
+        figures.append(tableRow(statusEngine, "—"));
+        figures.append(tableRow(downgrade, String.format(Locale.ROOT, "%.2f× psql; %.2f× psql beyond Maven start-up",
+                downgrade.median() / downgradePsql.median(),
+                (downgrade.median() - startup.median()) / downgradePsql.median())));
+        figures.append(tableRow(downgradeEngine, String.format(Locale.ROOT, "%.2f× psql",
+                downgradeEngine.median() / downgradePsql.median())));
+        figures.append(tableRow(downgradePsql, "1.00× psql"));
+        figures.append(tableRow(autogenerate, String.format(Locale.ROOT, "Maven start-up + %.3f s",
+                autogenerate.median() - startup.median())));
+        figures.append("\n").append(targets(startup, migrateRows, status, downgrade, downgradeEngine, downgradePsql,
+                autogenerate));
+        figures.append(END);
+
+        String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n" + START + "\n" + END
+                + "\n";
+        int start = existing.indexOf(START);
+        int end = existing.indexOf(END);
+        String updated = start < 0 || end < 0 ? existing + "\n" + figures + "\n"
+                : existing.substring(0, start) + figures + existing.substring(end + END.length());
+        Files.writeString(report, updated, StandardCharsets.UTF_8);
+        System.out.println("Wrote " + report);
+    }
+
+    private static String serverVersion() {
+        try (Connection connection = TestDatabaseServer.get().connectAdmin(); Statement statement =
+                connection.createStatement(); ResultSet rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            return rows.getString(1) + " at " + TestDatabaseServer.get().host();
+        } catch (java.sql.SQLException e) {
+            return "(version unknown)";
+        }
+    }
+
+    private static String tableRow(Measurement measurement, String comparison) {
+        return "| " + measurement.name() + " | " + measurement.timing() + " | " + comparison + " | "
+                + measurement.memory() + " |\n";
+    }
+
+    private static String targets(Measurement startup, List<String[]> migrateRows, Measurement status,
+            Measurement downgrade, Measurement downgradeEngine, Measurement downgradePsql, Measurement autogenerate) {
+        double migratePlugin = ratio(migrateRows.get(4));
+        double migrateEngine = ratio(migrateRows.get(5));
+        double statusExtra = status.median() - startup.median();
+        double autogenerateExtra = autogenerate.median() - startup.median();
+        double downgradePlugin = downgrade.median() / downgradePsql.median();
+        double downgradeEngineRatio = downgradeEngine.median() / downgradePsql.median();
+        return "| target | figure | met |\n|---|---|---|\n"
+                + String.format(Locale.ROOT, "| migrate of 1000 within 1.5× psql-per-file | plugin %.2f×, engine %.2f× |"
+                        + " %s |%n", migratePlugin, migrateEngine, verdict(migratePlugin <= 1.5, migrateEngine <= 1.5))
+                + String.format(Locale.ROOT, "| status on 1000 applied within Maven start-up + 0.5 s | start-up +"
+                        + " %.3f s | %s |%n", statusExtra, statusExtra <= 0.5 ? "yes" : "no")
+                + String.format(Locale.ROOT, "| autogenerate on 200 entities under 5 s beyond Maven start-up | %.3f s"
+                        + " | %s |%n", autogenerateExtra, autogenerateExtra < 5 ? "yes" : "no")
+                + String.format(Locale.ROOT, "| downgrade of 100 within 1.5× psql | plugin %.2f× (Maven start-up"
+                        + " included), engine %.2f× | %s |%n", downgradePlugin, downgradeEngineRatio,
+                        verdict(downgradePlugin <= 1.5, downgradeEngineRatio <= 1.5));
+    }
+
+    private static double ratio(String[] row) {
+        return Double.parseDouble(row[2].replace("×", ""));
+    }
+
+    private static String verdict(boolean plugin, boolean engine) {
+        return plugin ? "yes" : engine ? "engine yes, plugin no" : "no";
+    }
+
+}
