@@ -69,7 +69,10 @@ final class MavenRun {
     private static final String PREFIX = "assistant-migrate:";
     private static final String COORDINATES = "dev.assistant:assistant-migrate-maven-plugin:";
 
-    /** Settings that resolve from the developer's own repository first, as the invoker tests' do. */
+    /**
+     * Settings that resolve from the developer's own repository first, as the invoker tests' do. A local repository
+     * has no checksum files, and checking them would only print warnings.
+     */
     private static final String SETTINGS = """
             <settings>
               <profiles>
@@ -77,10 +80,18 @@ final class MavenRun {
                   <id>local</id>
                   <activation><activeByDefault>true</activeByDefault></activation>
                   <repositories>
-                    <repository><id>local.central</id><url>%1$s</url></repository>
+                    <repository>
+                      <id>local.central</id><url>%1$s</url>
+                      <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                      <snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
+                    </repository>
                   </repositories>
                   <pluginRepositories>
-                    <pluginRepository><id>local.central</id><url>%1$s</url></pluginRepository>
+                    <pluginRepository>
+                      <id>local.central</id><url>%1$s</url>
+                      <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                      <snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
+                    </pluginRepository>
                   </pluginRepositories>
                 </profile>
               </profiles>
