@@ -173,13 +173,36 @@ public final class TestDatabaseServer {
 
     void drop(String database, String role) {
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+            dropDatabase(statement, database);
             if (role != null) {
                 statement.execute("DROP ROLE IF EXISTS " + quote(role));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop the scratch database " + database + ": "
                     + admin.redact(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Drops a database, ending its sessions. An autovacuum worker that just started on it cannot be ended by a user
+     * who is not a superuser; it finishes within moments, so the drop is tried again.
+     */
+    private static void dropDatabase(Statement statement, String database) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (!"42501".equals(e.getSQLState()) || attempt == 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -102,11 +102,12 @@ final class MavenRun {
     }
 
     /** Written next to the project, not in it, so that the project's files stay as they were. */
-    private static Path settings(Path project) {
+    private static Path settings(Path project, String extraSettings) {
         Path file = project.resolveSibling(project.getFileName() + "-settings.xml");
         try {
             Files.writeString(file, SETTINGS.formatted(
-                    Path.of(System.getProperty("assistant.user.repository")).toUri()), StandardCharsets.UTF_8);
+                    Path.of(System.getProperty("assistant.user.repository")).toUri())
+                    .replace("</settings>", extraSettings + "</settings>"), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,13 +128,24 @@ final class MavenRun {
     }
 
     static Result run(Path project, Map<String, String> environment, String... arguments) {
+        return runWithSettings(project, environment, SETTINGS_BODY_NONE, arguments);
+    }
+
+    /** No extra settings: only the repository profile. */
+    static final String SETTINGS_BODY_NONE = "";
+
+    /**
+     * Runs with extra settings.xml content (e.g. {@code <servers>}) next to the repository profile.
+     */
+    static Result runWithSettings(Path project, Map<String, String> environment, String extraSettings,
+            String... arguments) {
         String mavenHome = System.getProperty("maven.home");
         if (mavenHome == null || mavenHome.isBlank()) {
             throw new IllegalStateException("These tests run Maven; run them through Maven (make test), which tells"
                     + " them where it is.");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(mavenHome, "bin", "mvn").toString(), "-B",
-                "-s", settings(project).toString(),
+                "-s", settings(project, extraSettings).toString(),
                 "-Dmaven.repo.local=" + System.getProperty("assistant.it.repository")));
         for (String argument : arguments) {
             command.add(argument.startsWith(PREFIX) ? COORDINATES + System.getProperty("assistant.plugin.version")
