@@ -37,10 +37,6 @@ public final class ScratchDatabase implements AutoCloseable {
         return settings.password();
     }
 
-    /** Whether the database belongs to a role of its own (with a distinctive password) rather than the server's user. */
-    public boolean hasOwnRole() {
-        return ownRole;
-    }
 
     /** {@code postgresql://user:password@host:port/name}, for tests that feed DATABASE_URL-style input. */
     public String url() {

@@ -275,14 +275,6 @@ public final class TestDatabaseServer {
         return admin.port();
     }
 
-    public String adminUser() {
-        return admin.user();
-    }
-
-    public String adminPassword() {
-        return admin.password();
-    }
-
     /** The admin connection settings (maintenance database), for tests that create their own databases. */
     public ConnectionSettings adminSettings() {
         return admin;

@@ -18,9 +18,4 @@ import java.time.Instant;
  */
 public record AppliedMigration(int installedRank, String version, String description, String type, String script,
         Instant installedOn, String installedBy, int executionTimeMillis, String state, boolean undoAvailable) {
-
-    /** {@code 3 (add index)} or {@code R (refresh views)}. */
-    public String label() {
-        return (version == null ? "R" : version) + " (" + description + ")";
-    }
 }

@@ -1,5 +1,6 @@
 package dev.assistant.migrate.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record CheckReport(String database, List<PendingMigration> pending, List<
 
     /** One line per finding, pending migrations first. */
     public List<String> findings() {
-        java.util.ArrayList<String> findings = new java.util.ArrayList<>();
+        List<String> findings = new ArrayList<>();
         pending.forEach(p -> findings.add("pending: " + p.label() + " (" + p.script() + ")"
                 + (p.repeatable() || p.reversible() ? "" : ", irreversible")));
         problems.forEach(p -> findings.add(p.describe()));

@@ -110,8 +110,10 @@ final class DatabaseState {
                             + " CONCURRENTLY), so part of it may have taken effect, and Flyway left a failure record"
                             + " that blocks further migrations.",
                     "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), delete the"
-                            + " record (DELETE FROM " + FlywayFactory.HISTORY_TABLE + " WHERE version = '"
-                            + info.getVersion() + "' AND NOT success;), then run `make migrate` again."));
+                            + " record (DELETE FROM " + FlywayFactory.HISTORY_TABLE + " WHERE "
+                            + (info.isVersioned() ? "version = '" + info.getVersion() + "'"
+                            : "script = '" + info.getScript() + "'") + " AND NOT success;), then run `make migrate`"
+                            + " again."));
             case IGNORED -> problems.add(new Problem(ProblemKind.OUT_OF_ORDER, info.getScript(),
                     info.getScript() + " is pending, but the newer V" + newestApplied + " is already applied; it was"
                             + " probably written on a parallel branch, and migrate would never apply it.",

@@ -10,7 +10,6 @@ public enum ProblemKind {
     DUPLICATE_VERSION(Severity.ERROR, "version used by more than one file"),
     NOT_UTF8(Severity.ERROR, "not valid UTF-8"),
     EMPTY_MIGRATION(Severity.ERROR, "holds no SQL statement"),
-    UNPARSEABLE_SCRIPT(Severity.ERROR, "cannot be parsed"),
     UNDO_DOES_NOT_RESTORE(Severity.ERROR, "undo does not restore the schema"),
     FAILS_ON_EMPTY_DATABASE(Severity.ERROR, "fails when the migrations are replayed on an empty database"),
     MODEL_DRIFT(Severity.ERROR, "the entity model differs from what the migrations build"),

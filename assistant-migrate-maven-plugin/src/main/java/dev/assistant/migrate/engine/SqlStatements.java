@@ -41,11 +41,6 @@ public final class SqlStatements {
         return statements;
     }
 
-    /** True when the script holds no statement at all: empty, blank, or comments only. */
-    public static boolean isEmpty(String scriptName, String text) {
-        return parse(scriptName, text).isEmpty();
-    }
-
     private static final class InMemoryResource extends LoadableResource {
         private final String name;
         private final String text;

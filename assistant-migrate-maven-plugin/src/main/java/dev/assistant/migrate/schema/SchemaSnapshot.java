@@ -30,8 +30,4 @@ public record SchemaSnapshot(SortedMap<String, TableDef> tables, SortedMap<Strin
     private static <V> SortedMap<String, V> immutable(Map<String, V> map) {
         return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? Map.of() : map));
     }
-
-    public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty() && otherObjects.isEmpty();
-    }
 }

@@ -2,7 +2,6 @@ package dev.assistant.migrate.schema;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,10 +28,6 @@ public record TableDef(String name, List<ColumnDef> columns, PrimaryKeyDef prima
 
     private static <V> SortedMap<String, V> immutable(Map<String, V> map) {
         return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? Map.of() : map));
-    }
-
-    public Optional<ColumnDef> column(String columnName) {
-        return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
     }
 
     public Map<String, ColumnDef> columnsByName() {

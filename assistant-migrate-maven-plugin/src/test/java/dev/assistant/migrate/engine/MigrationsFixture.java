@@ -81,14 +81,6 @@ final class MigrationsFixture {
         return log;
     }
 
-    Path directory() {
-        return directory;
-    }
-
-    ScratchDatabase database() {
-        return database;
-    }
-
     /** The tables of the public schema, without the history table. */
     List<String> tables() {
         return strings("""

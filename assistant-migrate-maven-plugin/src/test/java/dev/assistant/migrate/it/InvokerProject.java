@@ -145,13 +145,16 @@ public final class InvokerProject {
         }
     }
 
-    /** Drops the scratch database; the verify hook's last step. */
+    /** Drops the scratch database, and its role where it has one of its own; the verify hook's last step. */
     public void drop() {
         ConnectionSettings settings = settings();
         try (Connection admin = TestDatabaseServer.get().connectAdmin();
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS \"" + settings.database().replace("\"", "\"\"")
                     + "\" WITH (FORCE)");
+            if (settings.user().equals(settings.database())) {
+                statement.execute("DROP ROLE IF EXISTS \"" + settings.user().replace("\"", "\"\"") + "\"");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop " + settings.database() + ": " + e.getMessage(), e);
         }
