@@ -123,11 +123,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             engineSettings = new EngineSettings(connection, scripts.locations(), Duration.ofSeconds(lockTimeout), log);
             run(new MigrationEngine(engineSettings), scripts, log);
         } catch (MigrationEngineException e) {
-            Exception failure = Failures.toMaven(e, connection.redact(e.getMessage()));
-            if (failure instanceof MojoFailureException userFixable) {
-                throw userFixable;
-            }
-            throw (MojoExecutionException) failure;
+            Failures.rethrow(e, connection.redact(e.getMessage()));
         }
     }
 

@@ -16,11 +16,14 @@ final class Failures {
     private Failures() {
     }
 
-    static Exception toMaven(MigrationEngineException e, String redactedMessage) {
+    /** Throws the failure as Maven's: user-fixable as a build failure, anything else as an execution error. */
+    static void rethrow(MigrationEngineException e, String redactedMessage)
+            throws MojoFailureException, MojoExecutionException {
         Exception cause = detached(e, redactedMessage);
-        return e.isUserFixable()
-                ? new MojoFailureException(redactedMessage, cause)
-                : new MojoExecutionException(redactedMessage, cause);
+        if (e.isUserFixable()) {
+            throw new MojoFailureException(redactedMessage, cause);
+        }
+        throw new MojoExecutionException(redactedMessage, cause);
     }
 
     static Exception detached(Throwable original, String message) {
