@@ -2,6 +2,7 @@ package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -96,20 +95,7 @@ final class MigrationsFixture {
     }
 
     List<String> strings(String sql) {
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return List.of();
-            }
-            throw new IllegalStateException(e);
-        }
+        return Jdbc.strings(database.settings(), sql);
     }
 
     void execute(String sql) {

@@ -17,11 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -129,20 +127,7 @@ public final class InvokerProject {
     }
 
     public List<String> strings(String sql) {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return List.of();
-            }
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return Jdbc.strings(settings(), sql);
     }
 
     /** Drops the scratch database, and its role where it has one of its own; the verify hook's last step. */
