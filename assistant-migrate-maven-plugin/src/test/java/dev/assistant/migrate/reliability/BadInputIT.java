@@ -11,7 +11,6 @@ import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.ScriptLocation;
-import dev.assistant.migrate.schema.DatabaseSchemaReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -158,7 +156,7 @@ class BadInputIT {
         badInput.prepare().accept(project);
 
         String filesBefore = fingerprint(project);
-        String databaseBefore = databaseState(database);
+        String databaseBefore = SchemaAndHistory.of(database);
 
         MavenRun.Result result = MavenRun.run(project, badInput.environment(), badInput.arguments().toArray(String[]::new));
 
@@ -170,7 +168,7 @@ class BadInputIT {
         assertThat(result.output()).as(badInput.name() + ": no password").doesNotContain(database.password())
                 .doesNotContain("Sx9bad");
         assertThat(fingerprint(project)).as(badInput.name() + ": the files are as before").isEqualTo(filesBefore);
-        assertThat(databaseState(database)).as(badInput.name() + ": the database is as before")
+        assertThat(SchemaAndHistory.of(database)).as(badInput.name() + ": the database is as before")
                 .isEqualTo(databaseBefore);
     }
 
@@ -181,21 +179,6 @@ class BadInputIT {
         new MigrationEngine(new EngineSettings(database.settings(),
                 List.of(new ScriptLocation.Directory(project.resolve("src/main/resources/db/migration"))),
                 Duration.ofSeconds(10), EngineLog.SILENT)).migrate(MigrateTarget.parse("1"), false);
-    }
-
-    /** The schema and the history rows: what "the database is as before" compares. */
-    static String databaseState(ScratchDatabase database) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            StringBuilder state = new StringBuilder(DatabaseSchemaReader.read(connection).toString());
-            try (ResultSet rows = statement.executeQuery("SELECT installed_rank, version, checksum, success"
-                    + " FROM flyway_schema_history ORDER BY installed_rank")) {
-                while (rows.next()) {
-                    state.append('\n').append(rows.getInt(1)).append(' ').append(rows.getString(2)).append(' ')
-                            .append(rows.getInt(3)).append(' ').append(rows.getBoolean(4));
-                }
-            }
-            return state.toString();
-        }
     }
 
     /** Every file of the project and its content hash; what "the files are as before" compares. */

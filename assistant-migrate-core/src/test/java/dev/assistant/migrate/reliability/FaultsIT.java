@@ -65,7 +65,7 @@ class FaultsIT {
         write("V1__first.sql", "CREATE TABLE first (id integer PRIMARY KEY, name text);\nINSERT INTO first VALUES (1, 'a');\n");
         write("U1__first.sql", "DROP TABLE first;\n");
         engine().migrate(MigrateTarget.latest(), false);
-        String before = BadInputIT.databaseState(database) + rows("SELECT * FROM first");
+        String before = SchemaAndHistory.of(database) + rows("SELECT * FROM first");
         write("V2__three.sql", """
                 ALTER TABLE first ADD COLUMN added integer;
                 CREATE INDEX ix_first_added ON first (added);
@@ -79,7 +79,7 @@ class FaultsIT {
                     assertThat(e.sqlState()).isEqualTo("23505");
                 });
 
-        assertThat(BadInputIT.databaseState(database) + rows("SELECT * FROM first")).isEqualTo(before);
+        assertThat(SchemaAndHistory.of(database) + rows("SELECT * FROM first")).isEqualTo(before);
     }
 
     @Test
