@@ -188,6 +188,15 @@ class DotenvFileTest {
         }
     }
 
+    /** The example the README tells people to copy is itself a valid .env. */
+    @Test
+    void theProjectsExampleIsRead() {
+        Path example = Path.of("..", ".env.example");
+        assertThat(example).exists();
+        assertThat(DotenvFile.read(example).variables())
+                .containsEntry("DATABASE_URL", "postgresql://temporal:temporal@postgresql:5432/the_assistant");
+    }
+
     @Test
     void theResolverReportsTheFileToo() throws IOException {
         write("garbage here\n");
