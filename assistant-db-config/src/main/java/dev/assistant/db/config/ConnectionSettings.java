@@ -98,9 +98,12 @@ public final class ConnectionSettings {
         return new ConnectionSettings(host, port, otherDatabase, user, password, parameters, otherSources);
     }
 
-    /** Masks the password of a URL as written by a user, in any accepted form and even when malformed. */
+    /**
+     * A URL as written by a user, safe to show: a valid one rebuilt with its password masked, a malformed one reduced
+     * to its scheme, host and database.
+     */
     public static String maskUrl(String url) {
-        return Masking.maskUrl(url);
+        return DatabaseUrl.mask(url);
     }
 
     /** Hides the password, raw or encoded, and any password parameter, in text from elsewhere (driver messages). */

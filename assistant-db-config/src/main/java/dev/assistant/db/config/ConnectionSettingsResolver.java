@@ -16,6 +16,9 @@ import java.util.Map;
  * </ol>
  * {@code local} makes the default host {@code localhost} and rewrites a host {@code postgresql} (the Docker Compose
  * service name) from the environment or {@code .env} to {@code localhost}; an explicit URL is taken as given.
+ *
+ * <p>An explicit URL never takes its database, user or password from the defaults: when neither the rest of the
+ * explicit configuration, the environment nor {@code .env} gives one it lacks, resolving fails and names the part.
  */
 public final class ConnectionSettingsResolver {
 
@@ -33,6 +36,7 @@ public final class ConnectionSettingsResolver {
     public static final String LOCAL_HOST = "localhost";
     public static final int DEFAULT_PORT = 5432;
     public static final String DEFAULT_DATABASE = "the_assistant";
+    private static final String EXPLICIT_URL_ORIGIN = "-Dassistant.url (explicit configuration)";
 
     private String url;
     private String user;
@@ -80,7 +84,9 @@ public final class ConnectionSettingsResolver {
     }
 
     public ConnectionSettings resolve() {
-        Layer explicit = explicitLayer();
+        DatabaseUrl explicitUrl = url == null ? null : DatabaseUrl.parse(url, EXPLICIT_URL_ORIGIN);
+        Layer explicit = (explicitUrl == null ? Layer.empty(SettingSource.EXPLICIT)
+                : Layer.of(SettingSource.EXPLICIT, explicitUrl)).override(user, password);
         Layer fromEnvironment = variablesLayer(SettingSource.ENVIRONMENT, environment, "the environment");
         Layer fromDotenv = dotenvDirectory == null ? Layer.empty(SettingSource.DOTENV)
                 : dotenvLayer(DotenvFile.read(dotenvDirectory.resolve(DOTENV_FILE)));
@@ -98,6 +104,9 @@ public final class ConnectionSettingsResolver {
         String database = first(layers, ConnectionSettings.Field.DATABASE, sources).database;
         String resolvedUser = first(layers, ConnectionSettings.Field.USER, sources).user;
         String resolvedPassword = first(layers, ConnectionSettings.Field.PASSWORD, sources).password;
+        if (explicitUrl != null) {
+            requireNoDefaults(explicitUrl, sources);
+        }
         return new ConnectionSettings(host, port, database, resolvedUser, resolvedPassword, hostLayer.parameters,
                 sources);
     }
@@ -113,10 +122,30 @@ public final class ConnectionSettingsResolver {
         throw new IllegalStateException("the defaults supply every field");
     }
 
-    private Layer explicitLayer() {
-        DatabaseUrl parsed = url == null ? null : DatabaseUrl.parse(url, "-Dassistant.url (explicit configuration)");
-        Layer fromUrl = parsed == null ? Layer.empty(SettingSource.EXPLICIT) : Layer.of(SettingSource.EXPLICIT, parsed);
-        return fromUrl.override(user, password);
+    /** The parts an explicit URL may not leave to the defaults, each with what to write instead. */
+    private static void requireNoDefaults(DatabaseUrl explicitUrl,
+            Map<ConnectionSettings.Field, SettingSource> sources) {
+        String shown = explicitUrl.display();
+        String lacks = "The database URL from " + EXPLICIT_URL_ORIGIN + " (" + shown + ") names no ";
+        if (sources.get(ConnectionSettings.Field.DATABASE) == SettingSource.DEFAULT) {
+            throw new InvalidConnectionSettingsException(lacks + "database, and neither " + POSTGRES_DB + " nor "
+                    + DATABASE_URL + " gives one. Add it to the URL, e.g. " + explicitUrl.scheme() + "://"
+                    + explicitUrl.host() + "/" + DEFAULT_DATABASE + "; an explicit URL never falls back to the"
+                    + " default database.");
+        }
+        if (sources.get(ConnectionSettings.Field.USER) == SettingSource.DEFAULT) {
+            throw new InvalidConnectionSettingsException(lacks + "user, and neither -Dassistant.user, a settings.xml"
+                    + " server (-Dassistant.serverId), " + POSTGRES_USER + " nor " + DATABASE_URL + " gives one. Add"
+                    + " it to the URL (" + explicitUrl.scheme() + "://<user>@" + explicitUrl.host() + "/…) or give"
+                    + " -Dassistant.user; an explicit URL never logs in as the default user.");
+        }
+        if (sources.get(ConnectionSettings.Field.PASSWORD) == SettingSource.DEFAULT) {
+            throw new InvalidConnectionSettingsException(lacks + "password, and none is given elsewhere. Give it in"
+                    + " the environment (" + POSTGRES_PASSWORD + "), .env, a settings.xml server"
+                    + " (-Dassistant.serverId, encrypted) or a connection file (-Dassistant.connectionFile); for a"
+                    + " server that asks for none, write it empty (<user>:@" + explicitUrl.host() + "). An explicit"
+                    + " URL never uses the default password.");
+        }
     }
 
     private static Layer variablesLayer(SettingSource source, Map<String, String> variables, String where) {
@@ -133,6 +162,8 @@ public final class ConnectionSettingsResolver {
     }
 
     private static Layer dotenvLayer(DotenvFile file) {
+        file.requireOneValueEach(List.of(DATABASE_URL, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_HOST, POSTGRES_PORT,
+                POSTGRES_DB));
         return variablesLayer(SettingSource.DOTENV, file.variables(), file.describe());
     }
 

@@ -2,6 +2,7 @@ package dev.assistant.db.config;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,29 +16,13 @@ final class Masking {
     private Masking() {
     }
 
-    /**
-     * Masks the password of a URL in any accepted form, even a malformed one: everything between the first ':' of
-     * the user part and the last '@' goes, as do {@code password=} and {@code sslpassword=} parameters.
-     */
-    static String maskUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        String masked = url;
-        int schemeEnd = masked.indexOf("://");
-        if (schemeEnd >= 0) {
-            int start = schemeEnd + 3;
-            int at = masked.lastIndexOf('@');
-            if (at > start) {
-                int colon = masked.indexOf(':', start);
-                if (colon >= 0 && colon < at) {
-                    masked = masked.substring(0, colon + 1) + MASK + masked.substring(at);
-                }
-            }
-        }
-        return maskParameters(masked);
+    /** Whether a query parameter of a URL holds a secret: {@code password} and {@code sslpassword}. */
+    static boolean isPasswordParameter(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("password") || lower.equals("sslpassword");
     }
 
+    /** Masks the values of {@code password=} and {@code sslpassword=} parameters in free text. */
     static String maskParameters(String text) {
         Matcher matcher = PASSWORD_PARAMETER.matcher(text);
         return matcher.replaceAll(result -> Matcher.quoteReplacement(result.group(1) + MASK));

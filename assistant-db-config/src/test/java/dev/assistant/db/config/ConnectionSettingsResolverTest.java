@@ -204,6 +204,72 @@ class ConnectionSettingsResolverTest {
         }
     }
 
+    /** An explicit URL missing a part fails and names it; it never borrows the part from the defaults. */
+    @Nested
+    class AnExplicitUrlNeverFallsBackToTheDefaults {
+
+        @Test
+        void withoutADatabase() {
+            for (String url : new String[] {"postgresql://ex:expw@exhost:6003", "postgresql://ex:expw@exhost:6003/",
+                    "jdbc:postgresql://exhost:6003/?user=ex&password=expw", "jdbc:postgresql:?user=ex&password=expw"}) {
+                assertThatThrownBy(() -> resolver().url(url).resolve()).as(url)
+                        .isInstanceOf(InvalidConnectionSettingsException.class)
+                        .hasMessageContaining("-Dassistant.url")
+                        .hasMessageContaining("names no database")
+                        .hasMessageNotContaining("expw");
+            }
+        }
+
+        @Test
+        void withoutAUser() {
+            for (String url : new String[] {"postgresql://:expw@exhost/exdb", "postgresql://exhost/exdb",
+                    "jdbc:postgresql://exhost/exdb", "jdbc:postgresql:exdb?password=expw"}) {
+                assertThatThrownBy(() -> resolver().url(url).resolve()).as(url)
+                        .isInstanceOf(InvalidConnectionSettingsException.class)
+                        .hasMessageContaining("names no user")
+                        .hasMessageContaining("-Dassistant.user")
+                        .hasMessageNotContaining("temporal")
+                        .hasMessageNotContaining("expw");
+            }
+        }
+
+        @Test
+        void withoutAPassword() {
+            assertThatThrownBy(() -> resolver().url("postgresql://ex@exhost/exdb").resolve())
+                    .isInstanceOf(InvalidConnectionSettingsException.class)
+                    .hasMessageContaining("(postgresql://ex@exhost/exdb) names no password")
+                    .hasMessageContaining("POSTGRES_PASSWORD")
+                    .hasMessageContaining("-Dassistant.serverId")
+                    .hasMessageNotContaining("came from the defaults");
+        }
+
+        @Test
+        void butTakesWhatTheOtherLayersGive() throws IOException {
+            environment.put("POSTGRES_PASSWORD", "envpw");
+            dotenv("POSTGRES_DB=dotdb\nPOSTGRES_USER=dotuser\n");
+            ConnectionSettings settings = resolver().url("postgresql://exhost").resolve();
+            assertThat(settings.database()).isEqualTo("dotdb");
+            assertThat(settings.user()).isEqualTo("dotuser");
+            assertThat(settings.password()).isEqualTo("envpw");
+            assertThat(settings.sources()).containsEntry(DATABASE, SettingSource.DOTENV)
+                    .containsEntry(USER, SettingSource.DOTENV).containsEntry(PASSWORD, SettingSource.ENVIRONMENT);
+        }
+
+        @Test
+        void andTakesTheRestOfTheExplicitConfiguration() {
+            ConnectionSettings settings = resolver().url("jdbc:postgresql:exdb").user("ex").password("expw").resolve();
+            assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/exdb");
+            assertThat(settings.user()).isEqualTo("ex");
+        }
+
+        @Test
+        void aPasswordWrittenEmptyIsGiven() {
+            ConnectionSettings settings = resolver().url("postgresql://ex:@exhost/exdb").resolve();
+            assertThat(settings.password()).isEmpty();
+            assertThat(settings.sources().get(PASSWORD)).isEqualTo(SettingSource.EXPLICIT);
+        }
+    }
+
     @Test
     void aBadPortVariableNamesItsSource() throws IOException {
         environment.put("POSTGRES_PORT", "54x2");
@@ -221,7 +287,7 @@ class ConnectionSettingsResolverTest {
         environment.put("DATABASE_URL", "mysql://u:secret@h/db");
         assertThatThrownBy(() -> resolver().resolve())
                 .hasMessageContaining("DATABASE_URL in the environment")
-                .hasMessageContaining("mysql://u:****@h/db")
+                .hasMessageContaining("(mysql://h/db)")
                 .hasMessageNotContaining("secret");
     }
 }

@@ -60,10 +60,47 @@ class DatabaseUrlTest {
 
     @Test
     void aUrlWithoutPortOrDatabaseFallsThroughToTheNextLayer() {
-        ConnectionSettings settings = resolve("postgresql://u:p@somehost");
+        ConnectionSettings settings = ConnectionSettingsResolver.create()
+                .environment(Map.of("DATABASE_URL", "postgresql://u:p@somehost")).resolve();
         assertThat(settings.port()).isEqualTo(5432);
         assertThat(settings.database()).isEqualTo("the_assistant");
         assertThat(settings.sources().get(ConnectionSettings.Field.DATABASE)).isEqualTo(SettingSource.DEFAULT);
+    }
+
+    /** What the PostgreSQL JDBC driver accepts: jdbc:postgresql:database means localhost:5432. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql:assistant?user=alice&password=pw|localhost|5432|assistant",
+        "JDBC:PostgreSQL:assistant?user=alice&password=pw|localhost|5432|assistant",
+        "jdbc:postgresql://db.example/assistant?user=alice&password=pw|db.example|5432|assistant",
+        "jdbc:postgresql://db.example:6543/assistant?user=alice&password=pw|db.example|6543|assistant",
+        "jdbc:postgresql://[::1]/assistant?user=alice&password=pw|[::1]|5432|assistant"
+    })
+    void theJdbcDriversShortFormsAreAccepted(String url, String host, int port, String database) {
+        ConnectionSettings settings = resolve(url);
+        assertThat(settings.host()).isEqualTo(host);
+        assertThat(settings.port()).isEqualTo(port);
+        assertThat(settings.database()).isEqualTo(database);
+        assertThat(settings.user()).isEqualTo("alice");
+        assertThat(settings.password()).isEqualTo("pw");
+    }
+
+    @Test
+    void aPasswordWrittenEmptyIsAnEmptyPassword() {
+        ConnectionSettings settings = resolve("postgresql://alice:@db.example/assistant");
+        assertThat(settings.password()).isEmpty();
+        assertThat(settings.sources().get(ConnectionSettings.Field.PASSWORD)).isEqualTo(SettingSource.EXPLICIT);
+        assertThat(settings.maskedUrl()).isEqualTo("postgresql://alice@db.example:5432/assistant");
+        assertThat(resolve("jdbc:postgresql://db.example/assistant?user=alice&password=").password()).isEmpty();
+    }
+
+    @Test
+    void aQueryParameterMayHoldAnAtSign() {
+        ConnectionSettings settings = resolve("postgresql://alice:pw@db.example:5432/assistant?application_name=me@ci");
+        assertThat(settings.password()).isEqualTo("pw");
+        assertThat(settings.parameters()).containsEntry("application_name", "me@ci");
+        assertThat(resolve("postgresql://db.example:5432/assistant?application_name=me@ci&user=alice&password=pw")
+                .host()).isEqualTo("db.example");
     }
 
     @Test
@@ -72,7 +109,7 @@ class DatabaseUrlTest {
                 .isInstanceOf(InvalidConnectionSettingsException.class)
                 .hasMessageContaining("unencoded '@'")
                 .hasMessageContaining("%40")
-                .hasMessageContaining("postgresql://user:****@host/db")
+                .hasMessageContaining("(postgresql://host/db)")
                 .hasMessageNotContaining("cret");
     }
 
@@ -80,8 +117,10 @@ class DatabaseUrlTest {
     @CsvSource(delimiter = '|', value = {
         "mysql://u:secret@h/db|the scheme 'mysql' is not a PostgreSQL URL",
         "localhost:5432/db|it has no scheme",
-        "postgresql://u:secret@h:abc/db|the port 'abc' is not a number",
-        "postgresql://u:secret@h:70000/db|the port '70000' is not a number",
+        "postgresql://u:secret@h:abc/db|the port is not a number between 1 and 65535",
+        "postgresql://u:secret@h:70000/db|the port 70000 is not between 1 and 65535",
+        "postgresql://u:secret@h1:5432,h2:5432/db|it names several hosts",
+        "jdbc:postgresql:/db?password=secret|after jdbc:postgresql: comes either //host/database",
         "postgresql://u:secret@:5432/db|it names no host",
         "postgresql://u:secret@/db|it names no host",
         "postgresql://u:sec%zzret@h/db|not followed by two hex digits",
@@ -93,6 +132,7 @@ class DatabaseUrlTest {
                 .isInstanceOf(InvalidConnectionSettingsException.class)
                 .hasMessageContaining(reason)
                 .hasMessageContaining("Accepted forms: postgresql://")
+                .hasMessageNotContaining("u:")
                 .hasMessageNotContaining("secret")
                 .hasMessageNotContaining("sec%zzret");
     }

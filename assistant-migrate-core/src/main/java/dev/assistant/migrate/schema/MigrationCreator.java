@@ -3,7 +3,6 @@ package dev.assistant.migrate.schema;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.MigrationScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 
 /** The create goal: a new V/U pair, written from the model difference or as templates. */
 public final class MigrationCreator {
+
+    private static final int MAX_SECONDS_AHEAD = 3600;
 
     /**
      * @param message what the migration does; names the files
@@ -54,42 +57,64 @@ public final class MigrationCreator {
             throw new MigrationEngineException("The migrations directory " + directory + " does not exist. Create it,"
                     + " or point -Dassistant.locations at the directory that holds the V*.sql scripts.", true);
         }
-        String version = MigrationNames.version(request.now());
-        String upgradeName = "V" + version + "__" + slug + ".sql";
-        String downgradeName = "U" + version + "__" + slug + ".sql";
-        MigrationCatalog catalog = MigrationCatalog.scan(settings.locations());
-        Optional<MigrationScript> taken = catalog.migration(MigrationVersion.fromVersion(version));
-        if (taken.isPresent()) {
-            throw new MigrationEngineException("Version " + version + " is already taken by "
-                    + taken.get().file().displayPath() + "; run create again in a second.", true);
-        }
 
         SchemaChanges changes = SchemaChanges.of(java.util.List.of());
-        String upgrade;
-        String downgrade;
+        String modelSource = null;
         if (request.autogenerate()) {
             try (ModelClasses classes = model.get()) {
                 changes = new Autogenerator(settings, shadowUrl).diff(classes);
                 if (changes.isEmpty()) {
                     return new Result(Optional.empty(), Optional.empty(), changes);
                 }
-                upgrade = MigrationScripts.upgrade(message, downgradeName, classes.describe(), changes);
-                downgrade = MigrationScripts.downgrade(message, upgradeName, changes);
+                modelSource = classes.describe();
             }
-        } else {
-            upgrade = MigrationScripts.upgradeTemplate(message, downgradeName);
-            downgrade = MigrationScripts.downgradeTemplate(message, upgradeName);
         }
-        Path upgradeFile = directory.resolve(upgradeName);
-        Path downgradeFile = directory.resolve(downgradeName);
-        writeNew(upgradeFile, upgrade);
-        try {
-            writeNew(downgradeFile, downgrade);
-        } catch (MigrationEngineException e) {
-            deleteQuietly(upgradeFile);
-            throw e;
+        try (NewVersionLock ignored = NewVersionLock.acquire(directory)) {
+            String version = freeVersion(directory, request.now());
+            String upgradeName = "V" + version + "__" + slug + ".sql";
+            String downgradeName = "U" + version + "__" + slug + ".sql";
+            String upgrade = modelSource != null ? MigrationScripts.upgrade(message, downgradeName, modelSource, changes)
+                    : MigrationScripts.upgradeTemplate(message, downgradeName);
+            String downgrade = modelSource != null ? MigrationScripts.downgrade(message, upgradeName, changes)
+                    : MigrationScripts.downgradeTemplate(message, upgradeName);
+            Path upgradeFile = directory.resolve(upgradeName);
+            Path downgradeFile = directory.resolve(downgradeName);
+            writeNew(upgradeFile, upgrade);
+            try {
+                writeNew(downgradeFile, downgrade);
+            } catch (MigrationEngineException e) {
+                deleteQuietly(upgradeFile);
+                throw e;
+            }
+            return new Result(Optional.of(upgradeFile), Optional.of(downgradeFile), changes);
         }
-        return new Result(Optional.of(upgradeFile), Optional.of(downgradeFile), changes);
+    }
+
+    /**
+     * The version of {@code now}, or the first second after it that no script has: two runs in the same second (or
+     * at once, which the caller's lock serialises) get distinct versions in the order they write.
+     */
+    private String freeVersion(Path directory, Instant now) {
+        MigrationCatalog catalog = MigrationCatalog.scan(settings.locations());
+        for (int seconds = 0; seconds < MAX_SECONDS_AHEAD; seconds++) {
+            String version = MigrationNames.version(now.plusSeconds(seconds));
+            MigrationVersion parsed = MigrationVersion.fromVersion(version);
+            if (catalog.migration(parsed).isEmpty() && catalog.undo(parsed).isEmpty()
+                    && !hasScriptOfVersion(directory, version)) {
+                return version;
+            }
+        }
+        throw new MigrationEngineException("Every version from " + MigrationNames.version(now) + " on for "
+                + MAX_SECONDS_AHEAD + " seconds is taken in " + directory + "; check the clock of this machine.", true);
+    }
+
+    private static boolean hasScriptOfVersion(Path directory, String version) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString().toUpperCase(Locale.ROOT))
+                    .anyMatch(name -> name.startsWith("V" + version + "__") || name.startsWith("U" + version + "__"));
+        } catch (IOException e) {
+            throw new MigrationEngineException("Cannot list " + directory + ": " + e.getMessage(), false, e);
+        }
     }
 
     private static void writeNew(Path file, String content) {
@@ -97,8 +122,8 @@ public final class MigrationCreator {
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw new MigrationEngineException(file + " already exists; nothing was overwritten. Run create again in"
-                    + " a second, or pick another message.", true, e);
+            throw new MigrationEngineException(file + " already exists; nothing was overwritten. Pick another"
+                    + " message.", true, e);
         } catch (IOException e) {
             throw new MigrationEngineException("Cannot write " + file + ": " + e.getMessage(), false, e);
         }

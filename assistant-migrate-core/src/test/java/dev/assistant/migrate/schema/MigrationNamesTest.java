@@ -49,4 +49,26 @@ class MigrationNamesTest {
     void pathSeparatorsAreRefused(String message) {
         assertThatThrownBy(() -> MigrationNames.slug(message)).hasMessageContaining("path separator");
     }
+
+    /** A message reaches the file name and the scripts' first lines: one line of text, nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"add thing\nDROP TABLE users; --", "add thing\rDROP TABLE users; --",
+        "add thing\r\nDROP TABLE users; --", "add thing\u0000DROP TABLE users; --", "add\tthing",
+        "add thing\u0085DROP TABLE users; --", "add thing\u2028DROP TABLE users; --", "add \u001b[31mthing"})
+    void controlCharactersAreRefusedNamingTheProperty(String message) {
+        assertThatThrownBy(() -> MigrationNames.slug(message))
+                .isInstanceOf(MigrationEngineException.class)
+                .satisfies(e -> assertThat(((MigrationEngineException) e).isUserFixable()).isTrue())
+                .hasMessageContaining("-Dassistant.message")
+                .hasMessageContaining("one line")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("\r").hasMessageNotContaining("\u0000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRefusalSaysWhichCharacterAndWhere() {
+        assertThatThrownBy(() -> MigrationNames.slug("add thing\nDROP TABLE users; --"))
+                .hasMessageContaining("a line break (U+000A) after 'add thing'");
+        assertThatThrownBy(() -> MigrationNames.slug("add thing\u0000x"))
+                .hasMessageContaining("a NUL character (U+0000) after 'add thing'");
+    }
 }

@@ -34,12 +34,16 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 public abstract class AbstractMigrateMojo extends AbstractMojo {
 
+    private static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
+
     /**
-     * The database URL, on the command line as {@code -Dassistant.url}: {@code postgresql://user:password@host/db},
-     * {@code postgres://}, {@code postgresql+asyncpg://} or {@code jdbc:postgresql://}. When unset, DATABASE_URL, then
-     * POSTGRES_*, then {@code .env} in the reactor root, then temporal/temporal@postgresql:5432/the_assistant. The goal
-     * reads {@code -Dassistant.url} itself, so Maven never prints it; Maven prints values set in a POM at {@code -X},
-     * so keep a URL with a password out of POMs (use connectionFile, the environment or serverId).
+     * The database URL, on the command line as {@code -Dassistant.url}: {@code postgresql://user@host/db},
+     * {@code postgres://}, {@code postgresql+asyncpg://}, {@code jdbc:postgresql://host/db} or
+     * {@code jdbc:postgresql:db}. When unset, DATABASE_URL, then POSTGRES_*, then {@code .env} in the reactor root, then
+     * temporal/temporal@postgresql:5432/the_assistant. An explicit URL that names no database, user or password takes
+     * it from the environment or {@code .env}, never from those defaults. Keep the password out of it on the command
+     * line, where every user of the machine can read it ({@code ps}) while the goal runs, and out of POMs, which Maven
+     * prints at {@code -X}: give it in the environment, {@code .env}, serverId or connectionFile.
      */
     @Parameter
     private String url;
@@ -49,9 +53,10 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private String user;
 
     /**
-     * The database password, on the command line as {@code -Dassistant.password}; overrides the one in the URL and the
-     * environment. The goal reads {@code -Dassistant.password} itself, so Maven never prints it; keep it out of POMs,
-     * where Maven prints parameters at {@code -X}.
+     * The database password; overrides the one in the URL and the environment. The goal reads
+     * {@code -Dassistant.password} itself, so Maven never prints it, but on a command line every user of the machine
+     * can read it ({@code ps}) while the goal runs, and a POM is printed at {@code -X}: prefer POSTGRES_PASSWORD in the
+     * environment, {@code .env}, serverId (encrypted in settings.xml) or connectionFile.
      */
     @Parameter
     private String password;
@@ -72,7 +77,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
      * {@code localhost}, and a host {@code postgresql} in DATABASE_URL or POSTGRES_HOST is rewritten to it.
      */
     @Parameter(property = PluginProperties.LOCAL, defaultValue = "false")
-    private boolean local;
+    private String local;
 
     /**
      * Where the scripts are: directories ({@code filesystem:} prefix optional; relative to the directory Maven runs
@@ -83,12 +88,12 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private List<String> locations;
 
     /** Seconds a changing goal waits for another run to release the migration lock before giving up. */
-    @Parameter(property = PluginProperties.LOCK_TIMEOUT, defaultValue = "60")
-    private int lockTimeout;
+    @Parameter(property = PluginProperties.LOCK_TIMEOUT, defaultValue = "" + DEFAULT_LOCK_TIMEOUT_SECONDS)
+    private String lockTimeout;
 
     /** Skip the goal. */
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -108,7 +113,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (ParameterValues.flag(skip, PluginProperties.SKIP)) {
             getLog().info("Skipping " + goal() + ": " + PluginProperties.SKIP + " is set.");
             return;
         }
@@ -117,10 +122,12 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                     + "; nothing to do in " + project.getArtifactId() + ".");
             return;
         }
+        Duration lockWait = ParameterValues.seconds(lockTimeout, PluginProperties.LOCK_TIMEOUT,
+                DEFAULT_LOCK_TIMEOUT_SECONDS);
         ConnectionSettings connection = connectionSettings();
         MavenEngineLog log = new MavenEngineLog(getLog(), connection);
         try (ReactorLocations scripts = ReactorLocations.resolve(locations, session, project)) {
-            engineSettings = new EngineSettings(connection, scripts.locations(), Duration.ofSeconds(lockTimeout), log);
+            engineSettings = new EngineSettings(connection, scripts.locations(), lockWait, log);
             run(new MigrationEngine(engineSettings), scripts, log);
         } catch (MigrationEngineException e) {
             Failures.rethrow(e, connection.redact(e.getMessage()));
@@ -177,7 +184,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                     .url(effectiveUrl)
                     .user(effectiveUser)
                     .password(effectivePassword)
-                    .local(local)
+                    .local(ParameterValues.flag(local, PluginProperties.LOCAL))
                     .dotenvDirectory(reactorRoot())
                     .resolve();
         } catch (InvalidConnectionSettingsException e) {

@@ -27,7 +27,7 @@ public class CreateMojo extends AbstractMigrateMojo {
 
     /** Fill the files from the entity model instead of writing commented templates. */
     @Parameter(property = PluginProperties.AUTOGENERATE, defaultValue = "false")
-    private boolean autogenerate;
+    private String autogenerate;
 
     /**
      * An empty database to replay the migrations on, instead of a temporary one created (and dropped) on the target's
@@ -51,6 +51,7 @@ public class CreateMojo extends AbstractMigrateMojo {
     @Override
     protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
+        boolean autogenerate = ParameterValues.flag(this.autogenerate, PluginProperties.AUTOGENERATE);
         MigrationCreator.Result result = new MigrationCreator(engineSettings(), shadowUrl).create(
                 new MigrationCreator.Request(message, autogenerate, scripts.writableDirectory(), Instant.now()),
                 ReactorModel.require(modelClasses, session(), project()));

@@ -5,6 +5,7 @@ import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -25,7 +26,7 @@ public class DowngradeMojo extends AbstractMigrateMojo {
 
     /** Print the plan and the SQL of every undo, and change nothing. */
     @Parameter(property = PluginProperties.DRY_RUN, defaultValue = "false")
-    private boolean dryRun;
+    private String dryRun;
 
     @Inject
     public DowngradeMojo(SettingsDecrypter settingsDecrypter) {
@@ -33,7 +34,9 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log) {
+    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+            throws MojoFailureException {
+        boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
         DowngradeTarget parsed = DowngradeTarget.parse(target);
         log.info((dryRun ? "Planning downgrade of " : "Downgrading ") + engine.database().describe() + " to "
                 + parsed);

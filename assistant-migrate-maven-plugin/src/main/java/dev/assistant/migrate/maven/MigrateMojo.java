@@ -5,6 +5,7 @@ import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,7 +25,7 @@ public class MigrateMojo extends AbstractMigrateMojo {
 
     /** List what would be applied, and change nothing. */
     @Parameter(property = PluginProperties.DRY_RUN, defaultValue = "false")
-    private boolean dryRun;
+    private String dryRun;
 
     @Inject
     public MigrateMojo(SettingsDecrypter settingsDecrypter) {
@@ -32,7 +33,9 @@ public class MigrateMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log) {
+    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+            throws MojoFailureException {
+        boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
         log.info("Migrating " + engine.database().describe() + " from " + scripts.locations().get(0).describe()
                 + (scripts.locations().size() > 1 ? " and " + (scripts.locations().size() - 1) + " more" : ""));
         MigrateResult result = engine.migrate(MigrateTarget.parse(target), dryRun);

@@ -91,7 +91,8 @@ class BadInputIT {
                 withEnv("DATABASE_URL with a bad scheme", databaseUrl("mysql://u:Sx9bad@" + host + "/db"),
                         "the scheme 'mysql' is not a PostgreSQL URL", "assistant-migrate:status"),
                 withEnv("DATABASE_URL with a bad port", databaseUrl("postgresql://u:Sx9bad@localhost:54x2/db"),
-                        "the port '54x2' is not a number between 1 and 65535", "assistant-migrate:status"),
+                        "(postgresql://localhost/db) is not valid: the port is not a number between 1 and 65535",
+                        "assistant-migrate:status"),
                 withEnv("DATABASE_URL without a host", databaseUrl("postgresql://u:Sx9bad@/db"),
                         "it names no host", "assistant-migrate:status"),
                 withEnv("DATABASE_URL with an unencoded @", databaseUrl("postgresql://u:Sx9@bad@localhost/db"),
@@ -104,9 +105,9 @@ class BadInputIT {
                 withEnv("missing database", databaseUrl(url.substring(0, url.lastIndexOf('/')) + "/no_such_database"),
                         "The database 'no_such_database' does not exist", "assistant-migrate:status"),
                 with("malformed .env", project -> write(project, ".env",
-                        "DATABASE_URL=postgresql://u:Sx9bad@h/db\nexport POSTGRES_PASSWORD=Sx9bad\n"
+                        "DATABASE_URL=postgresql://u:Sx9bad@h/db\nPOSTGRES_PASSWORD Sx9bad\n"
                                 .getBytes(StandardCharsets.UTF_8)),
-                        ".env:2: malformed line in .env: remove the `export` prefix", "assistant-migrate:status"),
+                        ".env:2: malformed line in .env: expected KEY=value", "assistant-migrate:status"),
                 with("migrate target abc", project -> { }, "'abc' is not a migrate target",
                         "assistant-migrate:migrate", "-Dassistant.target=abc"),
                 with("migrate target 1.2.x", project -> { }, "'1.2.x' is not a migrate target",
@@ -142,7 +143,136 @@ class BadInputIT {
                         "may not create databases (SQL state 42501)", "assistant-migrate:check"),
                 withEnv("read-only database user", databaseUrl(roles.readOnly()),
                         "lacks a privilege", "assistant-migrate:migrate")));
+        cases.addAll(passwordsInUrls(host));
+        cases.addAll(explicitUrlsMissingAPart(settings));
+        cases.addAll(dotenvProblems(url));
+        cases.addAll(messagesOfMoreThanOneLine());
+        cases.addAll(parameterValues());
         return cases.stream().map(badInput -> DynamicTest.dynamicTest(badInput.name(), () -> run(badInput, database)));
+    }
+
+    /** A password in any spelling of any documented URL form is never shown, nor is a rejected URL beyond its host. */
+    private static List<Case> passwordsInUrls(String host) {
+        return List.of(
+                withEnv("DATABASE_URL: query-string password with @ : / # and a bad port",
+                        databaseUrl("jdbc:postgresql://localhost:54x2/db?user=u&password=Sx9@ss:w/rd%40#"),
+                        "(jdbc:postgresql://localhost/db) is not valid: the port is not a number",
+                        "assistant-migrate:status"),
+                with("-Dassistant.url: query-string password with @ : / # and a bad port", project -> { },
+                        "(jdbc:postgresql://localhost/db) is not valid: the port is not a number",
+                        "assistant-migrate:status",
+                        "-Dassistant.url=jdbc:postgresql://localhost:54x2/db?password=Sx9@ss:w/rd%40#&user=u"),
+                withEnv("DATABASE_URL: password with an unencoded ? in the user information",
+                        databaseUrl("postgresql://u:Sx9?bad@" + host + "/db"),
+                        "a '?' comes before the '@' that ends the user and password", "assistant-migrate:status"),
+                withEnv("DATABASE_URL: password with an unencoded % ", databaseUrl("postgresql://u:Sx9%zzbad@" + host
+                        + "/db"), "the password has a '%' that is not followed by two hex digits",
+                        "assistant-migrate:status"),
+                withEnv("DATABASE_URL: a password alone, no URL", databaseUrl("Sx9bad:only-a-password"),
+                        "is not valid: it has no scheme", "assistant-migrate:status"),
+                withEnv("DATABASE_URL: several hosts", databaseUrl("postgresql://u:Sx9bad@h1:5432,h2:5432/db"),
+                        "it names several hosts", "assistant-migrate:status"));
+    }
+
+    /** An explicit URL never borrows its database, user or password from the defaults. */
+    private static List<Case> explicitUrlsMissingAPart(ConnectionSettings settings) {
+        String server = settings.host() + ":" + settings.port();
+        Consumer<Path> noDotenv = project -> delete(project, ".env");
+        return List.of(
+                with("-Dassistant.url without a database", noDotenv, "names no database",
+                        "assistant-migrate:status", "-Dassistant.url=postgresql://u:Sx9bad@" + server),
+                with("-Dassistant.url with an empty user", noDotenv, "names no user",
+                        "assistant-migrate:status", "-Dassistant.url=postgresql://:Sx9bad@" + server + "/db"),
+                with("-Dassistant.url without a password", noDotenv, "names no password",
+                        "assistant-migrate:status", "-Dassistant.url=postgresql://someone@" + server + "/db"),
+                with("-Dassistant.url in the JDBC driver's short form without a user", noDotenv, "names no user",
+                        "assistant-migrate:status", "-Dassistant.url=jdbc:postgresql:db?password=Sx9bad"));
+    }
+
+    /** .env files the dotenv tools would read otherwise than meant, or not at all. */
+    private static List<Case> dotenvProblems(String url) {
+        return List.of(
+                with(".env: a quote never closed", project -> write(project, ".env", ("DATABASE_URL=" + url
+                        + "\nPOSTGRES_PASSWORD=\"Sx9bad\nPOSTGRES_DB=x\n").getBytes(StandardCharsets.UTF_8)),
+                        ".env:2: the value of POSTGRES_PASSWORD opens a double quote that is never closed",
+                        "assistant-migrate:status"),
+                with(".env: text after the closing quote", project -> write(project, ".env", ("DATABASE_URL=" + url
+                        + "\nPOSTGRES_PASSWORD='Sx9bad'tail\n").getBytes(StandardCharsets.UTF_8)),
+                        ".env:2: malformed line in .env: there is text after the closing quote",
+                        "assistant-migrate:status"),
+                with(".env: a directory", project -> {
+                    delete(project, ".env");
+                    mkdir(project, ".env");
+                }, ".env is a directory", "assistant-migrate:status"),
+                with(".env: DATABASE_URL twice, different", project -> write(project, ".env", ("DATABASE_URL=" + url
+                        + "\n# another one\nDATABASE_URL=postgresql://u:Sx9bad@localhost/other\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                        "DATABASE_URL is set on lines 1 and 3, to different values", "assistant-migrate:status"),
+                with(".env: not UTF-8", project -> write(project, ".env", concat(("DATABASE_URL=" + url + "\n")
+                        .getBytes(StandardCharsets.UTF_8), new byte[] {'P', 'O', 'S', 'T', 'G', 'R', 'E', 'S', '_', 'D',
+                            'B', '=', (byte) 0xE9, '\n'})),
+                        ".env:2: not valid UTF-8", "assistant-migrate:status"));
+    }
+
+    /** The message names the files and opens both scripts: one line of text, or nothing is written. */
+    private static List<Case> messagesOfMoreThanOneLine() {
+        return List.of(
+                with("create: message with a line break", project -> { },
+                        "has a line break (U+000A) after 'add thing'",
+                        "assistant-migrate:create", "-Dassistant.message=add thing\nDROP TABLE first; --"),
+                with("create: message with a carriage return", project -> { },
+                        "has a carriage return (U+000D) after 'add thing'",
+                        "assistant-migrate:create", "-Dassistant.message=add thing\rDROP TABLE first; --"),
+                with("create: message with a tab", project -> { }, "has a tab (U+0009) after 'add'",
+                        "assistant-migrate:create", "-Dassistant.message=add\tthing"),
+                with("create: message with */", project -> { }, "contains a path separator",
+                        "assistant-migrate:create", "-Dassistant.message=add thing */ DROP TABLE first; /*"),
+                with("create: message with a NUL (from .mvn/maven.config)", project -> write(project,
+                        ".mvn/maven.config", "-Dassistant.message=add thing\u0000DROP TABLE first; --\n"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        "has a NUL character (U+0000) after 'add thing'", "assistant-migrate:create"));
+    }
+
+    /** Numbers and flags name their property when they are not one, and never fall back to a default. */
+    private static List<Case> parameterValues() {
+        return List.of(
+                with("lockTimeout abc", project -> { }, "-Dassistant.lockTimeout=abc is not a number of seconds",
+                        "assistant-migrate:migrate", "-Dassistant.lockTimeout=abc"),
+                with("lockTimeout -5", project -> { }, "-Dassistant.lockTimeout=-5 is not a number of seconds",
+                        "assistant-migrate:migrate", "-Dassistant.lockTimeout=-5"),
+                with("downgrade dryRun yes", project -> { }, "-Dassistant.dryRun=yes is neither true nor false",
+                        "assistant-migrate:downgrade", "-Dassistant.target=base", "-Dassistant.dryRun=yes"),
+                with("migrate dryRun 1", project -> { }, "-Dassistant.dryRun=1 is neither true nor false",
+                        "assistant-migrate:migrate", "-Dassistant.dryRun=1"),
+                with("local yes", project -> { }, "-Dassistant.local=yes is neither true nor false",
+                        "assistant-migrate:status", "-Dassistant.local=yes"),
+                with("skip no", project -> { }, "-Dassistant.skip=no is neither true nor false",
+                        "assistant-migrate:migrate", "-Dassistant.skip=no"),
+                with("create autogenerate sure", project -> { }, "-Dassistant.autogenerate=sure is neither true nor"
+                        + " false", "assistant-migrate:create", "-Dassistant.message=add thing",
+                        "-Dassistant.autogenerate=sure"));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    private static void delete(Path project, String file) {
+        try {
+            Files.deleteIfExists(project.resolve(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void mkdir(Path project, String directory) {
+        try {
+            Files.createDirectories(project.resolve(directory));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void run(Case badInput, ScratchDatabase database) throws Exception {
@@ -166,7 +296,7 @@ class BadInputIT {
         assertThat(message).as(badInput.name()).contains(badInput.expected());
         assertThat(result.hasStackTrace()).as(badInput.name() + ": no stack trace\n" + result.output()).isFalse();
         assertThat(result.output()).as(badInput.name() + ": no password").doesNotContain(database.password())
-                .doesNotContain("Sx9bad");
+                .doesNotContain("Sx9").doesNotContain("ss:w/rd").doesNotContain("only-a-password");
         assertThat(fingerprint(project)).as(badInput.name() + ": the files are as before").isEqualTo(filesBefore);
         assertThat(SchemaAndHistory.of(database)).as(badInput.name() + ": the database is as before")
                 .isEqualTo(databaseBefore);

@@ -1,0 +1,109 @@
+package dev.assistant.migrate.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.engine.ScriptLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The templates create writes: names, versions and what happens when two runs meet. No database is needed. */
+class MigrationCreatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T15:30:05Z");
+
+    @TempDir
+    Path migrations;
+
+    private MigrationCreator creator() {
+        return new MigrationCreator(new EngineSettings(ConnectionSettingsResolver.create().environment(Map.of())
+                .resolve(), List.of(new ScriptLocation.Directory(migrations)), Duration.ofSeconds(1), EngineLog.SILENT),
+                null);
+    }
+
+    private MigrationCreator.Result create(String message) {
+        return creator().create(new MigrationCreator.Request(message, false, migrations, NOW), () -> {
+            throw new AssertionError("a template needs no model");
+        });
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aPairIsNamedByTheUtcSecondAndTheMessage() throws IOException {
+        MigrationCreator.Result result = create("add user timezone");
+        assertThat(result.upgrade().orElseThrow()).hasFileName("V20261124153005__add_user_timezone.sql");
+        assertThat(files()).containsExactly("U20261124153005__add_user_timezone.sql",
+                "V20261124153005__add_user_timezone.sql");
+        assertThat(Files.readString(result.upgrade().orElseThrow()))
+                .contains("Reverse it in U20261124153005__add_user_timezone.sql");
+    }
+
+    @Test
+    void aSecondRunInTheSameSecondTakesTheNextSecond() throws IOException {
+        create("add thing");
+        MigrationCreator.Result second = create("add other thing");
+        assertThat(second.upgrade().orElseThrow()).hasFileName("V20261124153006__add_other_thing.sql");
+        assertThat(Files.readString(second.downgrade().orElseThrow()))
+                .contains("Undoes V20261124153006__add_other_thing.sql");
+        assertThat(files()).hasSize(4);
+    }
+
+    @Test
+    void runsAtTheSameMomentEachTakeTheirOwnVersionInOrder() throws Exception {
+        int runs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            List<Callable<MigrationCreator.Result>> tasks = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                String message = "change " + i;
+                tasks.add(() -> create(message));
+            }
+            for (Future<MigrationCreator.Result> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> versions = files().stream().filter(name -> name.startsWith("V"))
+                .map(name -> name.substring(1, name.indexOf("__"))).sorted().toList();
+        assertThat(versions).containsExactly("20261124153005", "20261124153006", "20261124153007", "20261124153008",
+                "20261124153009", "20261124153010", "20261124153011", "20261124153012");
+        assertThat(files()).hasSize(2 * runs);
+    }
+
+    @Test
+    void aVersionTakenByAnUndoScriptAloneIsSkippedToo() throws IOException {
+        Files.writeString(migrations.resolve("U20261124153005__orphan.sql"), "SELECT 1;\n");
+        assertThat(create("add thing").upgrade().orElseThrow()).hasFileName("V20261124153006__add_thing.sql");
+    }
+
+    @Test
+    void aMessageWithALineBreakWritesNothing() throws IOException {
+        assertThatThrownBy(() -> create("add thing\nDROP TABLE users; --"))
+                .isInstanceOf(MigrationEngineException.class)
+                .hasMessageContaining("-Dassistant.message");
+        assertThat(files()).isEmpty();
+    }
+}
