@@ -1,8 +1,11 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.engine.MigrationCatalog;
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.MigrationScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationVersion;
 
 /** The create goal: a new V/U pair, written from the model difference or as templates. */
@@ -23,55 +26,46 @@ public final class MigrationCreator {
      * @param autogenerate fill the files from the model difference
      * @param directory where to write them
      * @param now the moment that gives the version
+     * @param model the compiled entity classes, for autogenerate
      */
-    public record Request(String message, boolean autogenerate, Path directory, Instant now) {
+    public record Request(String message, boolean autogenerate, Path directory, Instant now,
+            Optional<ModelSource> model) {
     }
 
-    /**
-     * @param upgrade the V file, or empty when nothing was written
-     * @param downgrade the U file, or empty when nothing was written
-     * @param changes what autogenerate found (empty for a template)
-     */
-    public record Result(Optional<Path> upgrade, Optional<Path> downgrade, SchemaChanges changes) {
-        public boolean written() {
-            return upgrade.isPresent();
-        }
-    }
-
-    private final EngineSettings settings;
+    private final MigrationEngine engine;
     private final String shadowUrl;
 
-    public MigrationCreator(EngineSettings settings, String shadowUrl) {
-        this.settings = settings;
+    /** @param engine the engine of the goal: its scripts name the versions taken, and autogenerate replays them */
+    public MigrationCreator(MigrationEngine engine, String shadowUrl) {
+        this.engine = engine;
         this.shadowUrl = shadowUrl;
     }
 
-    public Result create(Request request, Supplier<ModelClasses> model) {
-        String slug = MigrationNames.slug(request.message());
+    public CreateResult create(Request request) {
+        Hints hints = engine.hints();
+        String slug = MigrationNames.slug(request.message(), hints);
         String message = request.message().strip();
         Path directory = request.directory();
         if (!Files.isDirectory(directory)) {
-            throw new MigrationEngineException("The migrations directory " + directory + " does not exist. Create it,"
-                    + " or point -Dassistant.locations at the directory that holds the V*.sql scripts.", true);
+            throw MigrationCatalog.missingDirectory(directory, hints);
         }
         String version = MigrationNames.version(request.now());
         String upgradeName = "V" + version + "__" + slug + ".sql";
         String downgradeName = "U" + version + "__" + slug + ".sql";
-        MigrationCatalog catalog = MigrationCatalog.scan(settings.locations());
-        Optional<MigrationScript> taken = catalog.migration(MigrationVersion.fromVersion(version));
+        Optional<MigrationScript> taken = engine.catalog().migration(MigrationVersion.fromVersion(version));
         if (taken.isPresent()) {
             throw new MigrationEngineException("Version " + version + " is already taken by "
                     + taken.get().file().displayPath() + "; run create again in a second.", true);
         }
 
-        SchemaChanges changes = SchemaChanges.of(java.util.List.of());
+        SchemaChanges changes = SchemaChanges.of(List.of());
         String upgrade;
         String downgrade;
         if (request.autogenerate()) {
-            try (ModelClasses classes = model.get()) {
-                changes = new Autogenerator(settings, shadowUrl).diff(classes);
+            try (ModelClasses classes = ModelClasses.load(request.model(), hints)) {
+                changes = new Autogenerator(engine, shadowUrl).diff(classes);
                 if (changes.isEmpty()) {
-                    return new Result(Optional.empty(), Optional.empty(), changes);
+                    return result(Optional.empty(), Optional.empty(), true, changes);
                 }
                 upgrade = MigrationScripts.upgrade(message, downgradeName, classes.describe(), changes);
                 downgrade = MigrationScripts.downgrade(message, upgradeName, changes);
@@ -89,7 +83,14 @@ public final class MigrationCreator {
             deleteQuietly(upgradeFile);
             throw e;
         }
-        return new Result(Optional.of(upgradeFile), Optional.of(downgradeFile), changes);
+        return result(Optional.of(upgradeFile), Optional.of(downgradeFile), request.autogenerate(), changes);
+    }
+
+    private static CreateResult result(Optional<Path> upgrade, Optional<Path> downgrade, boolean autogenerated,
+            SchemaChanges changes) {
+        return new CreateResult(upgrade, downgrade, autogenerated,
+                changes.upgrade().stream().map(SchemaOperation::describe).toList(),
+                changes.destructive().stream().map(SchemaOperation::describe).toList());
     }
 
     private static void writeNew(Path file, String content) {

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,10 +31,10 @@ public final class MigrationNames {
      *
      * @throws MigrationEngineException for an empty message, one with only symbols, or one with path separators
      */
-    public static String slug(String message) {
+    public static String slug(String message, Hints hints) {
         if (message == null || message.isBlank()) {
-            throw new MigrationEngineException("Say what the migration does: -Dassistant.message=\"add user timezone\""
-                    + " (with make: make migration MESSAGE=\"add user timezone\").", true);
+            throw new MigrationEngineException("Say what the migration does: "
+                    + hints.createMigration("add user timezone") + ".", true);
         }
         if (message.contains("/") || message.contains("\\")) {
             throw new MigrationEngineException("The message '" + message + "' contains a path separator; it names"

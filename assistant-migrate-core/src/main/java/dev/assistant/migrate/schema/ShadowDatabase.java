@@ -2,20 +2,17 @@ package dev.assistant.migrate.schema;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.Database;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.ScriptLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -63,8 +60,9 @@ public final class ShadowDatabase implements AutoCloseable {
                 throw new MigrationEngineException("Cannot create the temporary shadow database on "
                         + target.settings().host() + ":" + target.settings().port() + ": user '"
                         + target.settings().user() + "' may not create databases (SQL state 42501). Grant it"
-                        + " (ALTER ROLE " + SqlNames.quote(target.settings().user()) + " CREATEDB;) or point"
-                        + " -Dassistant.shadowUrl at an empty database the migrations may be applied to.", true, e);
+                        + " (ALTER ROLE " + SqlNames.quote(target.settings().user()) + " CREATEDB;) or point "
+                        + target.hints().setting(Hints.Setting.SHADOW_URL) + " at an empty database the migrations"
+                        + " may be applied to.", true, e);
             }
             throw new MigrationEngineException("Cannot create the temporary shadow database " + name + " on "
                     + target.describe() + ": " + target.settings().redact(e.getMessage()), false, e);
@@ -76,13 +74,13 @@ public final class ShadowDatabase implements AutoCloseable {
         return settings;
     }
 
-    /** An engine over the shadow database, logging its progress at debug level. */
-    public MigrationEngine engine(List<ScriptLocation> locations, Duration lockTimeout, EngineLog log) {
-        return new MigrationEngine(new EngineSettings(settings, locations, lockTimeout, quiet(log)));
+    /** The engine over the shadow database: the scripts as {@code engine} read them, progress at debug level. */
+    public MigrationEngine replaying(MigrationEngine engine) {
+        return engine.on(settings, quiet(engine.log()));
     }
 
     public Connection connect() {
-        return new Database(settings).connect();
+        return new Database(settings, target.hints()).connect();
     }
 
     public String describe() {

@@ -1,9 +1,10 @@
 package dev.assistant.migrate.schema;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,19 +27,19 @@ class MigrationNamesTest {
         "x|x"
     })
     void slugs(String message, String slug) {
-        assertThat(MigrationNames.slug(message)).isEqualTo(slug);
+        assertThat(MigrationNames.slug(message, HINTS)).isEqualTo(slug);
     }
 
     @Test
     void slugsAreAtMostOneHundredCharacters() {
-        String slug = MigrationNames.slug("word ".repeat(60));
+        String slug = MigrationNames.slug("word ".repeat(60), HINTS);
         assertThat(slug).hasSizeLessThanOrEqualTo(100).doesNotEndWith("_").startsWith("word_word");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "!!!", "--- ... ---", "ÄÖÜ"})
     void messagesWithoutLettersOrDigitsAreRefused(String message) {
-        assertThatThrownBy(() -> MigrationNames.slug(message))
+        assertThatThrownBy(() -> MigrationNames.slug(message, HINTS))
                 .isInstanceOf(MigrationEngineException.class)
                 .satisfies(e -> assertThat(((MigrationEngineException) e).isUserFixable()).isTrue())
                 .hasMessageContaining("add user timezone");
@@ -47,6 +48,6 @@ class MigrationNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"../../etc/passwd", "sub/dir", "a\\b"})
     void pathSeparatorsAreRefused(String message) {
-        assertThatThrownBy(() -> MigrationNames.slug(message)).hasMessageContaining("path separator");
+        assertThatThrownBy(() -> MigrationNames.slug(message, HINTS)).hasMessageContaining("path separator");
     }
 }

@@ -1,9 +1,10 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.DowngradeResult;
-import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.DowngradeRequest;
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,11 +34,8 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log) {
-        DowngradeTarget parsed = DowngradeTarget.parse(target);
-        log.info((dryRun ? "Planning downgrade of " : "Downgrading ") + engine.database().describe() + " to "
-                + parsed);
-        DowngradeResult result = engine.downgrade(parsed, dryRun);
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log) {
+        DowngradeResult result = core.downgrade(new DowngradeRequest(workspace, target, dryRun, lockTimeout()));
         print(log, TextReports.downgrade(result));
     }
 }

@@ -1,9 +1,4 @@
-package dev.assistant.migrate.engine;
-
-import java.sql.SQLException;
-import java.util.Optional;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
+package dev.assistant.migrate.api;
 
 /** A statement of a migration or undo script failed on the server. The message locates it and quotes the server. */
 public final class ScriptFailedException extends MigrationEngineException {
@@ -19,7 +14,7 @@ public final class ScriptFailedException extends MigrationEngineException {
      *     back; the database stays at version 2."
      * @param fix what to do next
      */
-    ScriptFailedException(String headline, String script, int line, String statement, String sqlState,
+    public ScriptFailedException(String headline, String script, int line, String statement, String sqlState,
             String serverMessage, String fix, Throwable cause) {
         super(format(headline, script, line, statement, sqlState, serverMessage, fix), true, cause);
         this.script = script;
@@ -60,23 +55,6 @@ public final class ScriptFailedException extends MigrationEngineException {
             kept++;
         }
         return shown.isEmpty() ? statement.strip() : shown.toString();
-    }
-
-    /** The server's own message of a failure: the primary text, with detail and hint when it sends them. */
-    static String serverMessageOf(SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-        if (server == null) {
-            return Optional.ofNullable(e.getMessage()).orElse(e.toString());
-        }
-        StringBuilder message = new StringBuilder(Optional.ofNullable(server.getSeverity()).orElse("ERROR"))
-                .append(": ").append(server.getMessage());
-        if (server.getDetail() != null) {
-            message.append(" (detail: ").append(server.getDetail()).append(')');
-        }
-        if (server.getHint() != null) {
-            message.append(" (hint: ").append(server.getHint()).append(')');
-        }
-        return message.toString();
     }
 
     public String script() {

@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine;
+package dev.assistant.migrate.api;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine;
+package dev.assistant.migrate.api;
 
 /** Where the engine reports progress; the Maven plugin routes it to Maven's log. */
 public interface EngineLog {

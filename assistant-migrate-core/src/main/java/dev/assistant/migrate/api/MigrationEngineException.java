@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine;
+package dev.assistant.migrate.api;
 
 /**
  * A failure the engine explains in its message: what happened, where, and what to do. {@link #isUserFixable()}

@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine.report;
+package dev.assistant.migrate.api.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
-package dev.assistant.migrate.engine.report;
+package dev.assistant.migrate.api.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assistant.migrate.engine.AppliedMigration;
-import dev.assistant.migrate.engine.HistoryReport;
-import dev.assistant.migrate.engine.PendingMigration;
-import dev.assistant.migrate.engine.Problem;
-import dev.assistant.migrate.engine.StatusReport;
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.StatusReport;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine;
+package dev.assistant.migrate.api;
 
 import java.util.List;
 
@@ -6,10 +6,12 @@ import java.util.List;
  * One migration to undo: its history row, its undo script and the statements of that script.
  *
  * @param migration the history row that the undo removes
- * @param undo the undo script
+ * @param undoScript the undo script's file name, e.g. {@code U3__add_index.sql}
+ * @param undoPath where the undo script is, as messages name it
  * @param statements the script split as it will run
  */
-public record DowngradeStep(AppliedMigration migration, MigrationScript undo, List<SqlStatements.Statement> statements) {
+public record DowngradeStep(AppliedMigration migration, String undoScript, String undoPath,
+        List<SqlStatement> statements) {
 
     public DowngradeStep {
         statements = List.copyOf(statements);
@@ -17,6 +19,6 @@ public record DowngradeStep(AppliedMigration migration, MigrationScript undo, Li
 
     /** True when every statement may run in one transaction with the removal of the history row. */
     public boolean isTransactional() {
-        return statements.stream().allMatch(SqlStatements.Statement::transactional);
+        return statements.stream().allMatch(SqlStatement::transactional);
     }
 }

@@ -1,4 +1,4 @@
-package dev.assistant.migrate.engine;
+package dev.assistant.migrate.api;
 
 /** Everything status reports as a problem. Errors stop {@code migrate}; every kind fails {@code check}. */
 public enum ProblemKind {
