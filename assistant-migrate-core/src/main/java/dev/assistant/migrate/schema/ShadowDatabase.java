@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ShadowDatabase implements AutoCloseable {
 
     static final String PREFIX = "assistant_shadow_";
+    private static final int DROP_ATTEMPTS = 50;
+    private static final long DROP_RETRY_MILLIS = 200;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -117,10 +119,34 @@ public final class ShadowDatabase implements AutoCloseable {
             return;
         }
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");
+            drop(statement);
         } catch (SQLException | RuntimeException e) {
             throw new MigrationEngineException("Could not drop the temporary shadow database " + settings.database()
                     + "; drop it by hand: DROP DATABASE " + SqlNames.quote(settings.database()) + ";", false, e);
+        }
+    }
+
+    /**
+     * Drops the database, ending its sessions. An autovacuum worker that has just started on the fresh database can
+     * only be ended by a superuser (SQL state 42501 for anyone else); it is done within moments, so the drop is tried
+     * again for up to ten seconds.
+     */
+    private void drop(Statement statement) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (!"42501".equals(e.getSQLState()) || attempt == DROP_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(DROP_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
