@@ -5,7 +5,7 @@ def migrations = new File(basedir, 'src/main/resources/db/migration')
 try {
     def log = project.log()
     assert log.contains('No compiled model classes') || log.contains('No @Entity class found')
-    assert log.contains('make build, or mvn compile')
+    assert log.contains('Compile the model first: `make build` (`mvn compile`);')
     assert !log.contains('\tat ')
     assert migrations.list().sort() == ['U1__notes.sql', 'V1__notes.sql']
 } finally {

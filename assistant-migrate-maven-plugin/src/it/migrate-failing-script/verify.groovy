@@ -9,7 +9,7 @@ try {
     assert log.contains('Statement: INSERT INTO broken VALUES (1)')
     assert log.contains('SQL state: 23505')
     assert log.contains('duplicate key value violates unique constraint "broken_pkey"')
-    assert log.contains('Fix the script, then run migrate again')
+    assert log.contains('Fix the script, then migrate again: `make migrate` (`mvn assistant-migrate:migrate`).')
     assert !log.contains('\tat ') : 'no stack trace at the default log level'
     assert project.history() == ['1']
     assert project.tables() == ['first']

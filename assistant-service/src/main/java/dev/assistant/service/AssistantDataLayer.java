@@ -9,7 +9,6 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The Assistant's data layer: a Hibernate session factory over a HikariCP pool, configured from the one connection
@@ -42,7 +41,7 @@ public final class AssistantDataLayer implements AutoCloseable {
      *     model
      */
     public static AssistantDataLayer start(ConnectionSettings settings, int poolSize) {
-        MigrationGuard.requireUpToDate(probeDataSource(settings), settings.maskedUrl());
+        MigrationGuard.requireUpToDate(settings);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySettings(hibernateSettings(settings, poolSize))
                 .build();
@@ -53,8 +52,9 @@ public final class AssistantDataLayer implements AutoCloseable {
         } catch (SchemaManagementException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new DatabaseNotReadyException("The schema of " + settings.maskedUrl() + " does not match the entity"
-                    + " model: " + e.getMessage() + ". If the model changed, generate a migration with"
-                    + " `make migration MESSAGE=\"...\"` and apply it with `make migrate`.", java.util.List.of(), e);
+                    + " model: " + e.getMessage() + ". If the model changed, generate a migration with "
+                    + ServiceHints.INSTANCE.createMigration("...") + " and apply it ("
+                    + ServiceHints.INSTANCE.migrate() + ").", java.util.List.of(), e);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
@@ -73,15 +73,6 @@ public final class AssistantDataLayer implements AutoCloseable {
         properties.put(AvailableSettings.HBM2DDL_AUTO, "validate");
         properties.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
         return properties;
-    }
-
-    private static PGSimpleDataSource probeDataSource(ConnectionSettings settings) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(settings.jdbcUrl());
-        dataSource.setUser(settings.user());
-        dataSource.setPassword(settings.password());
-        dataSource.setApplicationName(APPLICATION_NAME);
-        return dataSource;
     }
 
     public UserService users() {

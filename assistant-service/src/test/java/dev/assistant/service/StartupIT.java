@@ -36,7 +36,7 @@ class StartupIT {
                         e -> assertThat(e.pendingVersions()).containsExactly("1"))
                 .hasMessageContaining("1 migration is pending (1)")
                 .hasMessageContaining("make migrate")
-                .hasMessageContaining("mvn assistant-migrate:migrate")
+                .hasMessageContaining("java -jar assistant-migrate-cli.jar apply")
                 .hasMessageNotContaining(":" + empty.password() + "@");
     }
 

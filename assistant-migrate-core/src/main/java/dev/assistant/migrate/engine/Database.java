@@ -1,6 +1,8 @@
 package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -23,11 +25,13 @@ public final class Database {
     private static final String CLIENT_CHECK = "-c client_connection_check_interval=1000";
 
     private final ConnectionSettings settings;
+    private final Hints hints;
     private final PGSimpleDataSource dataSource;
     private volatile boolean serverChecked;
 
-    public Database(ConnectionSettings settings) {
+    public Database(ConnectionSettings settings, Hints hints) {
         this.settings = settings;
+        this.hints = hints;
         this.dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.jdbcUrl());
         dataSource.setUser(settings.user());
@@ -42,6 +46,10 @@ public final class Database {
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    public Hints hints() {
+        return hints;
     }
 
     /** The database as every message shows it: the URL with the password masked. */
@@ -91,12 +99,13 @@ public final class Database {
         if (root instanceof UnknownHostException) {
             message = "Cannot resolve the database host '" + settings.host() + "' (" + describe() + ")."
                     + ("postgresql".equals(settings.host())
-                    ? " That name only exists inside Docker Compose; from this machine use -Dassistant.local=true"
-                    + " (the make targets do), or set DATABASE_URL."
-                    : " Check the host in DATABASE_URL / POSTGRES_HOST / -Dassistant.url.");
+                    ? " That name only exists inside Docker Compose; from this machine use " + hints.local()
+                    + ", or set DATABASE_URL."
+                    : " Check the host in DATABASE_URL / POSTGRES_HOST / " + hints.setting(Hints.Setting.URL) + ".");
         } else if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
-            message = "No PostgreSQL server answers at " + server + " (" + describe() + "). Start one with"
-                    + " `make db-up`, or point DATABASE_URL / -Dassistant.url at a running server.";
+            message = "No PostgreSQL server answers at " + server + " (" + describe() + "). Start one with "
+                    + hints.startDatabase() + ", or point DATABASE_URL / " + hints.setting(Hints.Setting.URL)
+                    + " at a running server.";
             userFixable = false;
         } else if (root instanceof SocketTimeoutException || sqlState.startsWith("08") && root != e) {
             message = "Connecting to " + server + " failed: " + settings.redact(String.valueOf(root.getMessage()))
@@ -109,11 +118,12 @@ public final class Database {
         } else if ("3D000".equals(sqlState)) {
             message = "The database '" + settings.database() + "' does not exist on " + server + " (SQL state 3D000)."
                     + " Create it (createdb -h " + settings.host() + " -p " + settings.port() + " -U " + settings.user()
-                    + " " + settings.database() + ") or run `make db-up`.";
+                    + " " + settings.database() + ") or run " + hints.startDatabase() + ".";
         } else if ("28000".equals(sqlState)) {
             message = "PostgreSQL at " + server + " does not let user '" + settings.user() + "' connect to '"
                     + settings.database() + "': " + settings.redact(serverMessage(e)) + " (SQL state 28000)."
-                    + " Create the role or allow it in pg_hba.conf; `make db-up` sets up temporal/temporal.";
+                    + " Create the role or allow it in pg_hba.conf; " + hints.startDatabase()
+                    + " sets up temporal/temporal.";
         } else {
             message = "Cannot connect to " + describe() + ": " + settings.redact(serverMessage(e))
                     + (sqlState.isEmpty() ? "" : " (SQL state " + sqlState + ")") + ".";

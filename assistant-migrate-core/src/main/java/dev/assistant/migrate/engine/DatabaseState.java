@@ -1,5 +1,10 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,13 +29,15 @@ final class DatabaseState {
     private final List<AppliedMigration> applied = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Hints hints;
     private AppliedMigration current;
 
-    private DatabaseState() {
+    private DatabaseState(Hints hints) {
+        this.hints = hints;
     }
 
-    static DatabaseState read(Flyway flyway, MigrationCatalog catalog) {
-        DatabaseState state = new DatabaseState();
+    static DatabaseState read(Flyway flyway, MigrationCatalog catalog, Hints hints) {
+        DatabaseState state = new DatabaseState(hints);
         MigrationInfo[] all = flyway.info().all();
         MigrationVersion newestApplied = MigrationVersion.EMPTY;
         for (MigrationInfo info : all) {
@@ -112,8 +119,8 @@ final class DatabaseState {
                     "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), delete the"
                             + " record (DELETE FROM " + FlywayFactory.HISTORY_TABLE + " WHERE "
                             + (info.isVersioned() ? "version = '" + info.getVersion() + "'"
-                            : "script = '" + info.getScript() + "'") + " AND NOT success;), then run `make migrate`"
-                            + " again."));
+                            : "script = '" + info.getScript() + "'") + " AND NOT success;), then migrate again: "
+                            + hints.migrate() + "."));
             case IGNORED -> problems.add(new Problem(ProblemKind.OUT_OF_ORDER, info.getScript(),
                     info.getScript() + " is pending, but the newer V" + newestApplied + " is already applied; it was"
                             + " probably written on a parallel branch, and migrate would never apply it.",
@@ -133,7 +140,7 @@ final class DatabaseState {
                             : " on " + info.getInstalledOn().toInstant()) + " (checksum " + info.getAppliedChecksum()
                             + " in the history, " + info.getResolvedChecksum() + " on disk).",
                     "Restore the applied content (`git log -p -- " + info.getScript() + "` shows the change) and"
-                            + " put the new change in a new migration (`make migration MESSAGE=\"...\"`)."));
+                            + " put the new change in a new migration: " + hints.createMigration("...") + "."));
         }
         Optional<MigrationScript> file = info.isVersioned() ? catalog.migration(info.getVersion()) : Optional.empty();
         if (file.isPresent() && !file.get().description().equals(info.getDescription())) {

@@ -1,5 +1,12 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.DowngradePlan;
+import dev.assistant.migrate.api.DowngradeStep;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ScriptFailedException;
+import dev.assistant.migrate.api.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,28 +29,28 @@ final class DowngradePlanner {
      * @param target where to go back to
      * @param catalog the scripts, for the undo of each step
      */
-    static DowngradePlan plan(List<AppliedMigration> history, DowngradeTarget target, MigrationCatalog catalog) {
+    static DowngradePlan plan(List<AppliedMigration> history, DowngradeTarget target, MigrationCatalog catalog,
+            Hints hints) {
         List<AppliedMigration> undoable = history.stream()
                 .filter(row -> row.version() != null && "Success".equals(row.state()) && "SQL".equals(row.type()))
                 .toList();
         String current = undoable.isEmpty() ? null : newest(undoable).version();
-        List<AppliedMigration> toUndo = select(undoable, target, current);
+        List<AppliedMigration> toUndo = select(undoable, target, current, hints);
 
         List<AppliedMigration> irreversible = toUndo.stream()
                 .filter(row -> catalog.undo(MigrationVersion.fromVersion(row.version())).isEmpty())
                 .toList();
         if (!irreversible.isEmpty()) {
-            throw refuse(target, irreversible, catalog);
+            throw refuse(target, irreversible, catalog, hints);
         }
 
         List<DowngradeStep> steps = new ArrayList<>();
         for (AppliedMigration row : toUndo) {
             MigrationScript undo = catalog.undo(MigrationVersion.fromVersion(row.version())).orElseThrow();
-            List<SqlStatements.Statement> statements =
-                    SqlStatements.parse(undo.file().displayPath(), undo.text().orElseThrow());
-            DowngradeStep step = new DowngradeStep(row, undo, statements);
-            if (!step.isTransactional() && statements.stream().anyMatch(SqlStatements.Statement::transactional)) {
-                SqlStatements.Statement outside = statements.stream()
+            List<SqlStatement> statements = FlywayInternals.split(undo.file().displayPath(), undo.text().orElseThrow());
+            DowngradeStep step = new DowngradeStep(row, undo.fileName(), undo.file().displayPath(), statements);
+            if (!step.isTransactional() && statements.stream().anyMatch(SqlStatement::transactional)) {
+                SqlStatement outside = statements.stream()
                         .filter(statement -> !statement.transactional())
                         .findFirst()
                         .orElseThrow();
@@ -61,14 +68,14 @@ final class DowngradePlanner {
     }
 
     private static List<AppliedMigration> select(List<AppliedMigration> undoable, DowngradeTarget target,
-            String current) {
+            String current, Hints hints) {
         List<AppliedMigration> selected = new ArrayList<>();
         if (target instanceof DowngradeTarget.Steps steps) {
             if (steps.count() > undoable.size()) {
                 throw new MigrationEngineException("Cannot go back " + steps.count() + " migration"
                         + (steps.count() == 1 ? "" : "s") + ": only " + undoable.size() + " "
                         + (undoable.size() == 1 ? "is" : "are") + " applied" + listVersions(undoable)
-                        + ". Use -Dassistant.target=base to undo everything.", true);
+                        + ". To undo everything: " + hints.downgrade(DowngradeTarget.BASE) + ".", true);
             }
             selected.addAll(undoable.subList(undoable.size() - steps.count(), undoable.size()));
         } else if (target instanceof DowngradeTarget.ToVersion toVersion) {
@@ -79,7 +86,7 @@ final class DowngradePlanner {
                 if (current == null || version.isNewerThan(MigrationVersion.fromVersion(current))) {
                     throw new MigrationEngineException("Version " + version + " is above the current version ("
                             + (current == null ? "nothing is applied" : current) + "); downgrade only goes back."
-                            + " To go forward: migrate -Dassistant.target=" + version + ".", true);
+                            + " To go forward: " + hints.migrateTo(version.toString()) + ".", true);
                 }
                 throw new MigrationEngineException("Version " + version + " is not applied here, so it cannot be"
                         + " a downgrade target. Applied" + listVersions(undoable) + "; or use base.", true);
@@ -109,7 +116,7 @@ final class DowngradePlanner {
     }
 
     private static MigrationEngineException refuse(DowngradeTarget target, List<AppliedMigration> irreversible,
-            MigrationCatalog catalog) {
+            MigrationCatalog catalog, Hints hints) {
         String versions = irreversible.stream()
                 .map(row -> "V" + row.version() + " (" + row.description() + ")")
                 .collect(Collectors.joining(", "));
@@ -119,8 +126,8 @@ final class DowngradePlanner {
         AppliedMigration newestIrreversible = irreversible.get(0);
         return new MigrationEngineException("Cannot downgrade to " + target + ": " + versions
                 + (irreversible.size() == 1 ? " has" : " have") + " no undo script. Nothing was changed."
-                + " Write " + files + ", or choose a target at or above version " + newestIrreversible.version()
-                + " (-Dassistant.target=" + newestIrreversible.version() + ").", true);
+                + " Write " + files + ", or go back no further than version " + newestIrreversible.version() + ": "
+                + hints.downgrade(newestIrreversible.version()) + ".", true);
     }
 
     private static String undoFileFor(AppliedMigration row, MigrationCatalog catalog) {

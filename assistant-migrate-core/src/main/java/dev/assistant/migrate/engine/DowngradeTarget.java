@@ -1,5 +1,7 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
@@ -40,10 +42,10 @@ public sealed interface DowngradeTarget {
 
     Pattern STEPS = Pattern.compile("-(\\d{1,9})");
 
-    static DowngradeTarget parse(String text) {
+    static DowngradeTarget parse(String text, Hints hints) {
         if (text == null || text.isBlank()) {
-            throw new MigrationEngineException("downgrade needs a target: -Dassistant.target= " + USAGE
-                    + "; with make: `make migration-downgrade TARGET=-1`.", true);
+            throw new MigrationEngineException("downgrade needs a target: " + USAGE + "; e.g. " + hints.downgrade("-1")
+                    + ".", true);
         }
         String trimmed = text.trim();
         if (trimmed.equalsIgnoreCase(BASE)) {

@@ -1,29 +1,27 @@
 package dev.assistant.migrate.engine;
 
-import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.Workspace;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the engine needs to know about where it works.
+ * Everything the engine needs to know about where it works and how it speaks.
  *
- * @param connection the target database
- * @param locations where the migration scripts are
- * @param lockTimeout how long a changing run waits for another one to finish
- * @param log where progress goes
+ * @param workspace the target database and the script locations
+ * @param lockTimeout how long a changing run waits for another one to finish; null for the default
+ * @param log where progress goes; null for none
+ * @param hints the front end's commands, for the fixes messages name
  */
-public record EngineSettings(ConnectionSettings connection, List<ScriptLocation> locations, Duration lockTimeout,
-        EngineLog log) {
+public record EngineSettings(Workspace workspace, Duration lockTimeout, EngineLog log, Hints hints) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     public EngineSettings {
-        Objects.requireNonNull(connection, "connection");
-        locations = List.copyOf(locations);
-        if (locations.isEmpty()) {
-            throw new MigrationEngineException("No migration location is configured.", true);
-        }
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(hints, "hints");
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
         if (lockTimeout.isNegative()) {
             throw new MigrationEngineException("The lock timeout cannot be negative (" + lockTimeout.toSeconds()

@@ -1,5 +1,6 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.EngineLog;
 import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -9,7 +10,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
-/** Configures Flyway the one way the engine uses it. */
+/** Configures Flyway the one way the engine uses it: once per goal. */
 final class FlywayFactory {
 
     /** Flyway's schema history table; kept as Flyway names it so that Flyway's own tools still work. */
@@ -40,6 +41,8 @@ final class FlywayFactory {
         configuration.getPluginRegister()
                 .getExact(PostgreSQLConfigurationExtension.class)
                 .setTransactionalLock(false);
+        log.debug("Configured Flyway for " + database.describe() + " (" + catalog.migrations().size()
+                + " migrations, target " + target + ")");
         return configuration.load();
     }
 }

@@ -1,5 +1,6 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.EngineLog;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 

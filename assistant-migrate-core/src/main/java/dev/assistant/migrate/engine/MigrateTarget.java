@@ -1,11 +1,13 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.MigrationEngineException;
 import org.flywaydb.core.api.MigrationVersion;
 
 /** How far {@code migrate} goes: the newest migration, or a given version. */
 public record MigrateTarget(MigrationVersion version) {
 
-    public static final String LATEST = "latest";
+    public static final String LATEST = MigrateRequest.LATEST;
 
     public static MigrateTarget latest() {
         return new MigrateTarget(MigrationVersion.LATEST);

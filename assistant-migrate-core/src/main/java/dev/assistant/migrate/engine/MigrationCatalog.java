@@ -1,8 +1,15 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
+import dev.assistant.migrate.api.ScriptLocation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +28,7 @@ public final class MigrationCatalog {
 
     private final List<ScriptLocation> locations;
     private final NavigableMap<MigrationVersion, MigrationScript> migrations;
-    private final Map<MigrationVersion, MigrationScript> undos;
+    private final Map<MigrationVersion, MigrationScript> usableUndos;
     private final List<MigrationScript> repeatables;
     private final List<Problem> problems;
 
@@ -29,15 +36,23 @@ public final class MigrationCatalog {
             Map<MigrationVersion, MigrationScript> undos, List<MigrationScript> repeatables, List<Problem> problems) {
         this.locations = List.copyOf(locations);
         this.migrations = Collections.unmodifiableNavigableMap(migrations);
-        this.undos = Collections.unmodifiableMap(undos);
+        Map<MigrationVersion, MigrationScript> usable = new HashMap<>();
+        undos.forEach((version, undo) -> {
+            if (undo.text().isPresent() && !undo.isBlank()) {
+                usable.put(version, undo);
+            }
+        });
+        this.usableUndos = Collections.unmodifiableMap(usable);
         this.repeatables = List.copyOf(repeatables);
         this.problems = List.copyOf(problems);
     }
 
-    public static MigrationCatalog scan(List<ScriptLocation> locations) {
+    /** Reads every script of the locations, once; everything after works from what was read here. */
+    public static MigrationCatalog scan(List<ScriptLocation> locations, Hints hints) {
+        ScriptScanner scanner = new ScriptScanner(hints);
         List<ScriptFile> files = new ArrayList<>();
         for (ScriptLocation location : locations) {
-            files.addAll(location.scan());
+            files.addAll(scanner.scan(location));
         }
         return of(locations, files);
     }
@@ -130,6 +145,13 @@ public final class MigrationCatalog {
         return "U" + migration.fileName().substring(1);
     }
 
+    /** The failure for a migrations directory that is not there. */
+    public static MigrationEngineException missingDirectory(Path directory, Hints hints) {
+        return new MigrationEngineException("The migrations directory " + directory + " does not exist. Create it, or"
+                + " point " + hints.setting(Hints.Setting.LOCATIONS) + " at the directory that holds the V*.sql scripts.",
+                true);
+    }
+
     public List<ScriptLocation> locations() {
         return locations;
     }
@@ -149,8 +171,7 @@ public final class MigrationCatalog {
 
     /** The undo script of a version, only when it exists and holds SQL: an empty undo counts as none. */
     public Optional<MigrationScript> undo(MigrationVersion version) {
-        MigrationScript undo = undos.get(version);
-        return undo == null || undo.isBlank() || undo.text().isEmpty() ? Optional.empty() : Optional.of(undo);
+        return Optional.ofNullable(usableUndos.get(version));
     }
 
     public boolean isReversible(MigrationVersion version) {

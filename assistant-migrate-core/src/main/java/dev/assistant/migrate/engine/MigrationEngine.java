@@ -1,9 +1,22 @@
 package dev.assistant.migrate.engine;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.CheckReport;
+import dev.assistant.migrate.api.DowngradePlan;
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.DowngradeStep;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemsFoundException;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.StatusReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,53 +25,85 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
- * The migration engine behind every goal: status, history, migrate, downgrade and check over one database and one
- * set of migration locations. It knows nothing of Maven; callers render what it returns.
+ * The migration engine behind the goals: status, history, migrate, downgrade and what check reads, over one database
+ * and one set of scripts. The scripts are read once, when a goal first needs them, and every goal of this engine works
+ * from that reading; a goal connects once for the engine's own reads and configures Flyway once. Front ends do not
+ * call it directly but through {@link dev.assistant.migrate.api.AssistantMigrate}, which builds one engine per goal.
  */
 public final class MigrationEngine {
 
-    private final EngineSettings settings;
     private final Database database;
+    private final List<ScriptLocation> locations;
+    private final Duration lockTimeout;
     private final EngineLog log;
+    private final Hints hints;
+    private final FlywayFailures failures;
+    private MigrationCatalog catalog;
 
     public MigrationEngine(EngineSettings settings) {
-        this.settings = settings;
-        this.database = new Database(settings.connection());
-        this.log = settings.log();
+        this(new Database(settings.workspace().connection(), settings.hints()), settings.workspace().locations(), null,
+                settings.lockTimeout(), settings.log(), settings.hints());
+    }
+
+    private MigrationEngine(Database database, List<ScriptLocation> locations, MigrationCatalog catalog,
+            Duration lockTimeout, EngineLog log, Hints hints) {
+        this.database = database;
+        this.locations = locations;
+        this.catalog = catalog;
+        this.lockTimeout = lockTimeout;
+        this.log = log;
+        this.hints = hints;
+        this.failures = new FlywayFailures(database, hints);
+    }
+
+    /**
+     * An engine over another database that works from the scripts as this one read them: the shadow database that
+     * check and autogenerate replay the migrations on.
+     */
+    public MigrationEngine on(ConnectionSettings other, EngineLog otherLog) {
+        return new MigrationEngine(new Database(other, hints), locations, catalog(), lockTimeout, otherLog, hints);
     }
 
     public Database database() {
         return database;
     }
 
-    /** Scans the locations; the files alone, no database. */
+    public EngineLog log() {
+        return log;
+    }
+
+    public Hints hints() {
+        return hints;
+    }
+
+    /** The scripts of the locations, read on first use: the files alone, no database. */
     public MigrationCatalog catalog() {
-        return MigrationCatalog.scan(settings.locations());
+        if (catalog == null) {
+            long start = System.nanoTime();
+            catalog = MigrationCatalog.scan(locations, hints);
+            log.debug("Read " + catalog.migrations().size() + " migrations and " + catalog.repeatables().size()
+                    + " repeatable scripts from " + catalog.describeLocations() + " ("
+                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        }
+        return catalog;
     }
 
     public StatusReport status() {
-        MigrationCatalog catalog = catalog();
-        currentSchema();
-        DatabaseState state = read(catalog, MigrateTarget.latest());
-        return new StatusReport(database.describe(), locations(catalog), state.current(), state.pending(),
+        DatabaseState state = readState();
+        return new StatusReport(database.describe(), locationNames(), state.current(), state.pending(),
                 state.problems());
     }
 
     public HistoryReport history() {
-        MigrationCatalog catalog = catalog();
-        currentSchema();
-        DatabaseState state = read(catalog, MigrateTarget.latest());
+        DatabaseState state = readState();
         return new HistoryReport(database.describe(), state.applied(), state.pending());
     }
 
+    /** What check finds without a replay: pending migrations and every problem of the scripts and the history. */
     public CheckReport check() {
-        MigrationCatalog catalog = catalog();
-        currentSchema();
-        DatabaseState state = read(catalog, MigrateTarget.latest());
+        DatabaseState state = readState();
         return new CheckReport(database.describe(), state.pending(), state.problems());
     }
 
@@ -66,12 +111,12 @@ public final class MigrationEngine {
         MigrationCatalog catalog = catalog();
         refuseOn(catalog.errors(), "migrate");
         requireKnownTarget(target, catalog);
-        String schema = currentSchema();
+        String schema = schema();
         try (MigrationLock ignored = dryRun ? null
-                : MigrationLock.acquire(database, schema, settings.lockTimeout(), "migrate", log)) {
+                : MigrationLock.acquire(database, schema, lockTimeout, "migrate", log)) {
             ProgressCallback progress = new ProgressCallback(log);
-            Flyway flyway = flyway(catalog, target, List.of(progress));
-            DatabaseState before = read(flyway, catalog);
+            Flyway flyway = flyway(target, List.of(progress));
+            DatabaseState before = read(flyway);
             refuseOn(before.errors(), "migrate");
             requireForward(target, before);
             if (dryRun) {
@@ -81,9 +126,9 @@ public final class MigrationEngine {
             try {
                 flyway.migrate();
             } catch (FlywayException e) {
-                throw migrateFailure(e, flyway, catalog);
+                throw failures.ofMigrate(e, () -> currentVersionAfterFailure(flyway));
             }
-            DatabaseState after = read(flyway, catalog);
+            DatabaseState after = read(flyway);
             return new MigrateResult(database.describe(), progress.applied(), List.of(), after.current(), false);
         }
     }
@@ -91,73 +136,78 @@ public final class MigrationEngine {
     public DowngradeResult downgrade(DowngradeTarget target, boolean dryRun) {
         MigrationCatalog catalog = catalog();
         refuseOn(catalog.errors(), "downgrade");
-        String schema = currentSchema();
-        try (MigrationLock ignored = dryRun ? null
-                : MigrationLock.acquire(database, schema, settings.lockTimeout(), "downgrade", log)) {
-            Flyway flyway = flyway(catalog, MigrateTarget.latest(), List.of());
-            DatabaseState before = read(flyway, catalog);
+        try (EngineConnection own = EngineConnection.open(database, log);
+                MigrationLock ignored = dryRun ? null
+                        : MigrationLock.acquire(database, own.schema(), lockTimeout, "downgrade", log)) {
+            Flyway flyway = flyway(MigrateTarget.latest(), List.of());
+            DatabaseState before = read(flyway);
             refuseOn(before.errors(), "downgrade");
-            DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog);
+            DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog, hints);
             if (dryRun || plan.isEmpty()) {
                 return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun);
             }
-            List<DowngradeResult.Undone> undone = new ArrayList<>();
-            try (Connection connection = database.connect()) {
-                UndoRunner runner = new UndoRunner(connection,
-                        SqlIdentifiers.qualify(schema, FlywayFactory.HISTORY_TABLE));
-                for (DowngradeStep step : plan.steps()) {
-                    String label = "V" + step.migration().version() + " " + step.migration().description();
-                    long start = System.nanoTime();
-                    runner.run(step, "the database stays at version " + step.migration().version()
-                            + (undone.isEmpty() ? "." : " (already undone: " + undone.stream()
-                            .map(DowngradeResult.Undone::label).collect(Collectors.joining(", ")) + ")."));
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    log.info("Undid " + label + " (" + millis + " ms, " + step.undo().fileName() + ")");
-                    undone.add(new DowngradeResult.Undone(label, step.undo().file().displayPath(), millis));
-                }
-            } catch (SQLException e) {
-                throw database.connectionFailure(e);
-            }
-            DatabaseState after = read(flyway, catalog);
+            List<DowngradeResult.Undone> undone = undo(plan, own);
+            DatabaseState after = read(flyway);
             return new DowngradeResult(database.describe(), plan, undone, after.current(), false);
         }
     }
 
-    private Flyway flyway(MigrationCatalog catalog, MigrateTarget target, List<Callback> callbacks) {
-        return FlywayFactory.create(database, catalog, target.version(), settings.lockTimeout(), log, callbacks);
-    }
-
-    private DatabaseState read(MigrationCatalog catalog, MigrateTarget target) {
-        return read(flyway(catalog, target, List.of()), catalog);
-    }
-
-    private DatabaseState read(Flyway flyway, MigrationCatalog catalog) {
-        try {
-            return DatabaseState.read(flyway, catalog);
-        } catch (FlywayException e) {
-            throw flywayFailure("read the schema history", e);
+    private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own) {
+        List<DowngradeResult.Undone> undone = new ArrayList<>();
+        UndoRunner runner = new UndoRunner(own.connection(),
+                SqlIdentifiers.qualify(own.schema(), FlywayFactory.HISTORY_TABLE), hints);
+        for (DowngradeStep step : plan.steps()) {
+            String label = "V" + step.migration().version() + " " + step.migration().description();
+            long start = System.nanoTime();
+            runner.run(step, "the database stays at version " + step.migration().version()
+                    + (undone.isEmpty() ? "." : " (already undone: " + undone.stream()
+                    .map(DowngradeResult.Undone::label).collect(Collectors.joining(", ")) + ")."));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            log.info("Undid " + label + " (" + millis + " ms, " + step.undoScript() + ")");
+            undone.add(new DowngradeResult.Undone(label, step.undoPath(), millis));
         }
+        return undone;
+    }
+
+    /** What the reading goals share: the scripts, the engine's connection to check the settings, one Flyway. */
+    private DatabaseState readState() {
+        catalog();
+        schema();
+        return read(flyway(MigrateTarget.latest(), List.of()));
     }
 
     /** Connects once up front, so that a wrong setting is explained before Flyway is involved. */
-    private String currentSchema() {
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT current_schema()")) {
-            String schema = result.next() ? result.getString(1) : null;
-            if (schema == null) {
-                throw new MigrationEngineException("The search_path of " + database.describe() + " names no existing"
-                        + " schema, so there is nowhere to keep the schema history. Create the schema, or add"
-                        + " currentSchema=<schema> to the URL.", true);
-            }
-            return schema;
-        } catch (SQLException e) {
-            throw database.connectionFailure(e);
+    private String schema() {
+        try (EngineConnection own = EngineConnection.open(database, log)) {
+            return own.schema();
         }
     }
 
-    private static List<String> locations(MigrationCatalog catalog) {
-        return catalog.locations().stream().map(ScriptLocation::describe).toList();
+    private Flyway flyway(MigrateTarget target, List<Callback> callbacks) {
+        return FlywayFactory.create(database, catalog(), target.version(), lockTimeout, log, callbacks);
+    }
+
+    private DatabaseState read(Flyway flyway) {
+        try {
+            return DatabaseState.read(flyway, catalog(), hints);
+        } catch (FlywayException e) {
+            throw failures.of("read the schema history", e);
+        }
+    }
+
+    private String currentVersionAfterFailure(Flyway flyway) {
+        try {
+            return DatabaseState.read(flyway, catalog(), hints).current()
+                    .map(current -> "the database is at version " + current.version() + " (" + current.description()
+                            + ").")
+                    .orElse("no migration is applied.");
+        } catch (RuntimeException unreadable) {
+            return "the current version could not be read back.";
+        }
+    }
+
+    private List<String> locationNames() {
+        return catalog().locations().stream().map(ScriptLocation::describe).toList();
     }
 
     private static void refuseOn(List<Problem> errors, String goal) {
@@ -177,14 +227,13 @@ public final class MigrationEngine {
         }
     }
 
-    private static void requireForward(MigrateTarget target, DatabaseState state) {
+    private void requireForward(MigrateTarget target, DatabaseState state) {
         Optional<AppliedMigration> current = state.current();
         if (!target.isLatest() && current.isPresent()
                 && MigrationVersion.fromVersion(current.get().version()).isNewerThan(target.version())) {
             throw new MigrationEngineException("Target " + target.version() + " is below the current version "
-                    + current.get().version() + "; migrate only goes forward. To go back: downgrade"
-                    + " -Dassistant.target=" + target.version() + " (make migration-downgrade TARGET="
-                    + target.version() + ").", true);
+                    + current.get().version() + "; migrate only goes forward. To go back: "
+                    + hints.downgrade(target.version().toString()) + ".", true);
         }
     }
 
@@ -196,92 +245,5 @@ public final class MigrationEngine {
                 .filter(p -> p.version() == null || !MigrationVersion.fromVersion(p.version()).isNewerThan(
                         target.version()))
                 .toList();
-    }
-
-    private MigrationEngineException migrateFailure(FlywayException e, Flyway flyway, MigrationCatalog catalog) {
-        String state = currentVersionAfterFailure(flyway, catalog);
-        FlywaySqlScriptException scriptFailure = find(e, FlywaySqlScriptException.class);
-        FlywayMigrateException migrateFailure = find(e, FlywayMigrateException.class);
-        SQLException sqlFailure = find(e, SQLException.class);
-        if (sqlFailure != null && isConnectionLoss(sqlFailure)) {
-            return new MigrationEngineException("Lost the connection to " + database.describe() + " while migrating"
-                    + (migrateFailure == null || migrateFailure.getMigration() == null ? ""
-                    : " " + migrateFailure.getMigration().getScript()) + ": "
-                    + database.settings().redact(ScriptFailedException.serverMessageOf(sqlFailure)) + " (SQL state "
-                    + sqlFailure.getSQLState() + "). The server rolled back the unfinished migration; " + state
-                    + " Run migrate again once the server is reachable.", false, e);
-        }
-        if (scriptFailure != null) {
-            boolean rolledBack = migrateFailure == null || migrateFailure.isExecutableInTransaction();
-            String file = scriptFailure.getResource() == null ? "a migration"
-                    : scriptFailure.getResource().getFilename();
-            String headline = "Migration " + file + (rolledBack
-                    ? " failed and was rolled back; " + state
-                    : " failed outside a transaction, so what ran before the failing statement stays, and a failure"
-                    + " record now blocks migrate; " + state);
-            String fix = rolledBack
-                    ? "Fix the script, then run migrate again (make migrate)."
-                    : "Run status (make migration-status) for how to clear the failure record, then fix the script"
-                    + " and migrate again.";
-            return new ScriptFailedException(headline,
-                    scriptFailure.getResource() == null ? file : scriptFailure.getResource().getAbsolutePathOnDisk(),
-                    scriptFailure.getLineNumber(), scriptFailure.getStatement(),
-                    sqlFailure == null ? null : sqlFailure.getSQLState(),
-                    sqlFailure == null ? String.valueOf(scriptFailure.getMessage())
-                            : ScriptFailedException.serverMessageOf(sqlFailure),
-                    fix, e);
-        }
-        return flywayFailure("migrate", e);
-    }
-
-    private String currentVersionAfterFailure(Flyway flyway, MigrationCatalog catalog) {
-        try {
-            return DatabaseState.read(flyway, catalog).current()
-                    .map(current -> "the database is at version " + current.version() + " (" + current.description()
-                            + ").")
-                    .orElse("no migration is applied.");
-        } catch (RuntimeException unreadable) {
-            return "the current version could not be read back.";
-        }
-    }
-
-    private static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
-    }
-
-    private MigrationEngineException flywayFailure(String action, FlywayException e) {
-        SQLException sql = find(e, SQLException.class);
-        if (sql != null && isConnectionLoss(sql)) {
-            return database.connectionFailure(sql);
-        }
-        if (sql != null && "42501".equals(sql.getSQLState())) {
-            String user = database.settings().user();
-            return new MigrationEngineException("User '" + user + "' lacks a privilege on " + database.describe()
-                    + ": " + ScriptFailedException.serverMessageOf(sql) + " (SQL state 42501). Nothing was changed."
-                    + " Run migrations as the owner of the schema and its " + FlywayFactory.HISTORY_TABLE
-                    + " table, or grant what is missing (e.g. GRANT CREATE ON SCHEMA public TO "
-                    + SqlIdentifiers.quote(user) + ";).", true, e);
-        }
-        String message = database.settings().redact(String.valueOf(e.getMessage()));
-        if (message.contains("but no schema history table")) {
-            return new MigrationEngineException("The schema of " + database.describe() + " already holds tables, but"
-                    + " no " + FlywayFactory.HISTORY_TABLE + ": it was not built by these migrations, and applying"
-                    + " them on top could clash. Nothing was changed. Point at an empty database (make db-up gives"
-                    + " one), or record which migration the existing schema matches in " + FlywayFactory.HISTORY_TABLE
-                    + " with Flyway's baseline before migrating.", true, e);
-        }
-        return new MigrationEngineException("Could not " + action + " on " + database.describe() + ": " + message,
-                false, e);
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,8 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +45,7 @@ public final class MigrationLock implements AutoCloseable {
      * time is up.
      */
     static MigrationLock acquire(Database database, String schema, Duration timeout, String purpose, EngineLog log) {
+        Hints hints = database.hints();
         long key = keyFor(schema, FlywayFactory.HISTORY_TABLE);
         Connection connection = database.connect();
         try {
@@ -58,8 +62,8 @@ public final class MigrationLock implements AutoCloseable {
                     throw new MigrationEngineException("Gave up waiting for the migration lock after "
                             + timeout.toSeconds() + " s; it is held by " + describeHolders(connection, key)
                             + ". Wait for that run to finish, or, if it is stuck, end it with"
-                            + " SELECT pg_terminate_backend(<pid>); then run again."
-                            + " -Dassistant.lockTimeout=<seconds> waits longer.", false);
+                            + " SELECT pg_terminate_backend(<pid>); then run again. "
+                            + hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>") + " waits longer.", false);
                 }
                 Thread.sleep(POLL_MILLIS);
             }

@@ -1,5 +1,7 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.MigrationInfo;

@@ -8,26 +8,58 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One SQL file found in a migration location, read once.
- *
- * @param fileName the bare file name, e.g. {@code V2__add_index.sql}
- * @param displayPath how messages name it: the absolute path on disk, or the classpath entry and its jar
- * @param pathOnDisk the file on disk, when it is one (not inside a jar)
- * @param content the raw bytes
+ * One SQL file found in a migration location, read and decoded once: Flyway, the undo runner and the checks all work
+ * from this text, never from the file again.
  */
-public record ScriptFile(String fileName, String displayPath, Path pathOnDisk, byte[] content) {
+public final class ScriptFile {
+
+    private final String fileName;
+    private final String displayPath;
+    private final Path pathOnDisk;
+    private final byte[] content;
+    private final String text;
+
+    /**
+     * @param fileName the bare file name, e.g. {@code V2__add_index.sql}
+     * @param displayPath how messages name it: the absolute path on disk, or the classpath entry and its jar
+     * @param pathOnDisk the file on disk, when it is one (not inside a jar)
+     * @param content the raw bytes
+     */
+    public ScriptFile(String fileName, String displayPath, Path pathOnDisk, byte[] content) {
+        this.fileName = fileName;
+        this.displayPath = displayPath;
+        this.pathOnDisk = pathOnDisk;
+        this.content = content;
+        this.text = decode(content);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String displayPath() {
+        return displayPath;
+    }
+
+    public Path pathOnDisk() {
+        return pathOnDisk;
+    }
 
     /** The content as text, or empty when it is not valid UTF-8. A leading byte-order mark is dropped. */
     public Optional<String> text() {
+        return Optional.ofNullable(text);
+    }
+
+    private static String decode(byte[] content) {
         try {
             String decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
                     .toString();
-            return Optional.of(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded);
+            return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
         } catch (CharacterCodingException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

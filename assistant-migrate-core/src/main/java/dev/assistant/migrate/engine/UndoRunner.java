@@ -1,5 +1,11 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.DowngradeStep;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ScriptFailedException;
+import dev.assistant.migrate.api.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,20 +19,22 @@ final class UndoRunner {
 
     private final Connection connection;
     private final String historyTable;
+    private final Hints hints;
 
     /** @param historyTable the schema-qualified, quoted history table */
-    UndoRunner(Connection connection, String historyTable) {
+    UndoRunner(Connection connection, String historyTable, Hints hints) {
         this.connection = connection;
         this.historyTable = historyTable;
+        this.hints = hints;
     }
 
     void run(DowngradeStep step, String stateIfFailed) {
         boolean transactional = step.isTransactional();
-        SqlStatements.Statement running = null;
+        SqlStatement running = null;
         try {
             connection.setAutoCommit(!transactional);
             try (Statement statement = connection.createStatement()) {
-                for (SqlStatements.Statement sql : step.statements()) {
+                for (SqlStatement sql : step.statements()) {
                     running = sql;
                     statement.execute(sql.sql());
                 }
@@ -38,18 +46,17 @@ final class UndoRunner {
             }
         } catch (SQLException e) {
             rollback(transactional);
-            String file = step.undo().file().displayPath();
             if (running == null) {
                 throw new MigrationEngineException("Undoing V" + step.migration().version() + " ran, but removing its"
-                        + " history row failed: " + ScriptFailedException.serverMessageOf(e)
+                        + " history row failed: " + SqlFailures.serverMessage(e)
                         + (transactional ? " The undo was rolled back. " : " ") + stateIfFailed, false, e);
             }
             throw new ScriptFailedException(
-                    "Undo " + step.undo().fileName() + " failed"
+                    "Undo " + step.undoScript() + " failed"
                             + (transactional ? " and was rolled back; " : " outside a transaction; ") + stateIfFailed,
-                    file, running.line(), running.sql(), e.getSQLState(), ScriptFailedException.serverMessageOf(e),
-                    "Fix " + step.undo().fileName() + " (check it with -Dassistant.dryRun=true), then run the"
-                            + " downgrade again.", e);
+                    step.undoPath(), running.line(), running.sql(), e.getSQLState(), SqlFailures.serverMessage(e),
+                    "Fix " + step.undoScript() + " (check it with " + hints.setting(Hints.Setting.DRY_RUN, "true")
+                            + "), then run the downgrade again.", e);
         } finally {
             try {
                 connection.setAutoCommit(true);

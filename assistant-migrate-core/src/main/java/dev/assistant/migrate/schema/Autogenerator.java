@@ -1,9 +1,8 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.Database;
-import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.engine.MigrationEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -13,22 +12,22 @@ import java.sql.SQLException;
  */
 public final class Autogenerator {
 
-    private final EngineSettings settings;
+    private final MigrationEngine engine;
     private final String shadowUrl;
 
-    public Autogenerator(EngineSettings settings, String shadowUrl) {
-        this.settings = settings;
+    /** @param engine the engine of the goal: its scripts are replayed, its database's server holds the shadow */
+    public Autogenerator(MigrationEngine engine, String shadowUrl) {
+        this.engine = engine;
         this.shadowUrl = shadowUrl;
     }
 
     /** What a migration must do to bring the migrations' schema to the model's; empty when they agree. */
     public SchemaChanges diff(ModelClasses model) {
-        HibernateLogBridge.routeTo(settings.log());
+        HibernateLogBridge.routeTo(engine.log());
         SchemaSnapshot modelSchema = ModelSchemaReader.read(model);
-        try (ShadowDatabase shadow = ShadowDatabase.open(new Database(settings.connection()), shadowUrl)) {
-            settings.log().debug("Replaying the migrations on " + shadow.describe());
-            shadow.engine(settings.locations(), settings.lockTimeout(), settings.log())
-                    .migrate(MigrateTarget.latest(), false);
+        try (ShadowDatabase shadow = ShadowDatabase.open(engine.database(), shadowUrl)) {
+            engine.log().debug("Replaying the migrations on " + shadow.describe());
+            shadow.replaying(engine).migrate(MigrateTarget.latest(), false);
             try (Connection connection = shadow.connect()) {
                 return diff(DatabaseSchemaReader.read(connection), modelSchema, connection);
             } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.api.EngineLog;
 import java.util.Collections;
 import java.util.Map;
 import org.jboss.logging.Logger;

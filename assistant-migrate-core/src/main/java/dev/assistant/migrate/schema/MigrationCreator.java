@@ -1,8 +1,11 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.engine.MigrationCatalog;
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.engine.MigrationEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -26,45 +29,36 @@ public final class MigrationCreator {
      * @param autogenerate fill the files from the model difference
      * @param directory where to write them
      * @param now the moment that gives the version
+     * @param model the compiled entity classes, for autogenerate
      */
-    public record Request(String message, boolean autogenerate, Path directory, Instant now) {
+    public record Request(String message, boolean autogenerate, Path directory, Instant now,
+            Optional<ModelSource> model) {
     }
 
-    /**
-     * @param upgrade the V file, or empty when nothing was written
-     * @param downgrade the U file, or empty when nothing was written
-     * @param changes what autogenerate found (empty for a template)
-     */
-    public record Result(Optional<Path> upgrade, Optional<Path> downgrade, SchemaChanges changes) {
-        public boolean written() {
-            return upgrade.isPresent();
-        }
-    }
-
-    private final EngineSettings settings;
+    private final MigrationEngine engine;
     private final String shadowUrl;
 
-    public MigrationCreator(EngineSettings settings, String shadowUrl) {
-        this.settings = settings;
+    /** @param engine the engine of the goal: its scripts name the versions taken, and autogenerate replays them */
+    public MigrationCreator(MigrationEngine engine, String shadowUrl) {
+        this.engine = engine;
         this.shadowUrl = shadowUrl;
     }
 
-    public Result create(Request request, Supplier<ModelClasses> model) {
-        String slug = MigrationNames.slug(request.message());
+    public CreateResult create(Request request) {
+        Hints hints = engine.hints();
+        String slug = MigrationNames.slug(request.message(), hints);
         String message = request.message().strip();
         Path directory = request.directory();
         if (!Files.isDirectory(directory)) {
-            throw new MigrationEngineException("The migrations directory " + directory + " does not exist. Create it,"
-                    + " or point -Dassistant.locations at the directory that holds the V*.sql scripts.", true);
+            throw MigrationCatalog.missingDirectory(directory, hints);
         }
-
-        SchemaChanges changes = SchemaChanges.of(java.util.List.of());
+        SchemaChanges changes = SchemaChanges.of(List.of());
         String modelSource = null;
         if (request.autogenerate()) {
-            try (ModelClasses classes = model.get()) {
-                changes = new Autogenerator(settings, shadowUrl).diff(classes);
+            try (ModelClasses classes = ModelClasses.load(request.model(), hints)) {
+                changes = new Autogenerator(engine, shadowUrl).diff(classes);
                 if (changes.isEmpty()) {
-                    return new Result(Optional.empty(), Optional.empty(), changes);
+                    return result(Optional.empty(), Optional.empty(), true, changes);
                 }
                 modelSource = classes.describe();
             }
@@ -86,7 +80,7 @@ public final class MigrationCreator {
                 deleteQuietly(upgradeFile);
                 throw e;
             }
-            return new Result(Optional.of(upgradeFile), Optional.of(downgradeFile), changes);
+            return result(Optional.of(upgradeFile), Optional.of(downgradeFile), request.autogenerate(), changes);
         }
     }
 
@@ -95,7 +89,7 @@ public final class MigrationCreator {
      * at once, which the caller's lock serialises) get distinct versions in the order they write.
      */
     private String freeVersion(Path directory, Instant now) {
-        MigrationCatalog catalog = MigrationCatalog.scan(settings.locations());
+        MigrationCatalog catalog = engine.catalog();
         for (int seconds = 0; seconds < MAX_SECONDS_AHEAD; seconds++) {
             String version = MigrationNames.version(now.plusSeconds(seconds));
             MigrationVersion parsed = MigrationVersion.fromVersion(version);
@@ -115,6 +109,13 @@ public final class MigrationCreator {
         } catch (IOException e) {
             throw new MigrationEngineException("Cannot list " + directory + ": " + e.getMessage(), false, e);
         }
+    }
+
+    private static CreateResult result(Optional<Path> upgrade, Optional<Path> downgrade, boolean autogenerated,
+            SchemaChanges changes) {
+        return new CreateResult(upgrade, downgrade, autogenerated,
+                changes.upgrade().stream().map(SchemaOperation::describe).toList(),
+                changes.destructive().stream().map(SchemaOperation::describe).toList());
     }
 
     private static void writeNew(Path file, String content) {

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,12 +32,12 @@ public final class MigrationNames {
      * @throws MigrationEngineException for an empty message, one with only symbols, one with path separators, or one
      *     with a line break or another control character
      */
-    public static String slug(String message) {
+    public static String slug(String message, Hints hints) {
         if (message == null || message.isBlank()) {
-            throw new MigrationEngineException("Say what the migration does: -Dassistant.message=\"add user timezone\""
-                    + " (with make: make migration MESSAGE=\"add user timezone\").", true);
+            throw new MigrationEngineException("Say what the migration does: "
+                    + hints.createMigration("add user timezone") + ".", true);
         }
-        requireOneLineOfText(message);
+        requireOneLineOfText(message, hints);
         if (message.contains("/") || message.contains("\\")) {
             throw new MigrationEngineException("The message '" + message + "' contains a path separator; it names"
                     + " the file, which is always written to the migrations directory. Describe the change in words,"
@@ -59,15 +60,16 @@ public final class MigrationNames {
      * The message names the files and opens both scripts, so it is one line of text: a line break would end the
      * header's comment, and other control characters have no business in a file name or a script.
      */
-    private static void requireOneLineOfText(String message) {
+    private static void requireOneLineOfText(String message, Hints hints) {
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
             if (isControl(c)) {
                 String before = message.substring(0, i).strip();
-                throw new MigrationEngineException("The message given by -Dassistant.message has "
-                        + describe(c) + (before.isEmpty() ? " at its start" : " after '" + shorten(before) + "'")
+                throw new MigrationEngineException("The message given by " + hints.setting(Hints.Setting.MESSAGE)
+                        + " has " + describe(c) + (before.isEmpty() ? " at its start" : " after '" + shorten(before) + "'")
                         + ". It names the files and opens both scripts, so it must be one line of plain text: give a"
-                        + " one-line description, e.g. -Dassistant.message=\"add user timezone\".", true);
+                        + " one-line description, e.g. "
+                        + hints.setting(Hints.Setting.MESSAGE, "\"add user timezone\"") + ".", true);
             }
         }
     }

@@ -1,67 +1,82 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ModelSource;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The compiled entity classes of the project the plugin runs in, loaded at run time: the plugin does not depend on the
- * model. The directories hold compiled classes (e.g. {@code assistant-db-model/target/classes}); their class loader's
- * parent is the plugin's, so that the entities see the same Jakarta Persistence and Hibernate as the reader.
+ * The compiled entity classes of the project, loaded at run time: neither the plugin nor the command line tool depends
+ * on the model. The roots are directories of compiled classes (e.g. {@code assistant-db-model/target/classes}) or jar
+ * files (e.g. {@code assistant-db-model.jar}); their class loader's parent is the core's, so that the entities see the
+ * same Jakarta Persistence and Hibernate as the reader.
  */
 public final class ModelClasses implements Closeable {
 
-    private final List<Path> directories;
+    private static final byte[] ENTITY_MARKER = "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.US_ASCII);
+
+    private final List<Path> roots;
     private final URLClassLoader loader;
     private final List<Class<?>> annotatedClasses;
 
-    private ModelClasses(List<Path> directories, URLClassLoader loader, List<Class<?>> annotatedClasses) {
-        this.directories = List.copyOf(directories);
+    private ModelClasses(List<Path> roots, URLClassLoader loader, List<Class<?>> annotatedClasses) {
+        this.roots = List.copyOf(roots);
         this.loader = loader;
         this.annotatedClasses = List.copyOf(annotatedClasses);
     }
 
     /**
-     * Loads every class in the directories (and jars on {@code extraClasspath}) and keeps those annotated
-     * {@code @Entity}, {@code @MappedSuperclass} or {@code @Embeddable}.
+     * Loads the model a front end pointed at, or explains that there is none.
      *
-     * @throws MigrationEngineException when the directories are missing or hold no entity
+     * @throws MigrationEngineException when no model is given, or its roots are missing or hold no entity
      */
-    public static ModelClasses load(List<Path> directories, List<Path> extraClasspath) {
-        List<Path> existing = directories.stream().filter(Files::isDirectory).toList();
+    public static ModelClasses load(Optional<ModelSource> source, Hints hints) {
+        if (source.isEmpty()) {
+            throw new MigrationEngineException("No compiled model classes were given. Compile the model first: "
+                    + hints.buildModel() + "; or point " + hints.setting(Hints.Setting.MODEL_CLASSES)
+                    + " at the directory that holds the compiled @Entity classes.", true);
+        }
+        return load(source.get().roots(), source.get().classpath(), hints);
+    }
+
+    /**
+     * Loads every class in the roots (directories or jars; {@code extraClasspath} only for what they need) and keeps
+     * those annotated {@code @Entity}, {@code @MappedSuperclass} or {@code @Embeddable}.
+     *
+     * @throws MigrationEngineException when the roots are missing or hold no entity
+     */
+    public static ModelClasses load(List<Path> roots, List<Path> extraClasspath, Hints hints) {
+        List<Path> existing = roots.stream().filter(ModelClasses::isRoot).toList();
         if (existing.isEmpty()) {
-            throw new MigrationEngineException("No compiled model classes: " + describe(directories)
-                    + (directories.size() == 1 ? " does" : " do") + " not exist. Compile the model first"
-                    + " (make build, or mvn compile), or point -Dassistant.modelClasses at the directory that holds"
-                    + " the compiled @Entity classes.", true);
+            throw new MigrationEngineException("No compiled model classes: " + describe(roots)
+                    + (roots.size() == 1 ? " does" : " do") + " not exist. Compile the model first: "
+                    + hints.buildModel() + "; or point " + hints.setting(Hints.Setting.MODEL_CLASSES)
+                    + " at the directory that holds the compiled @Entity classes.", true);
         }
-        List<URL> urls = new ArrayList<>();
-        try {
-            for (Path path : existing) {
-                urls.add(path.toUri().toURL());
-            }
-            for (Path path : extraClasspath) {
-                urls.add(path.toUri().toURL());
-            }
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ModelClasses.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(urls(existing, extraClasspath), ModelClasses.class.getClassLoader());
         List<Class<?>> annotated = new ArrayList<>();
-        for (Path directory : existing) {
-            for (String className : classNames(directory)) {
+        for (Path root : existing) {
+            for (String className : classNames(root)) {
                 Class<?> type = loadQuietly(loader, className);
                 if (type != null && (type.isAnnotationPresent(Entity.class)
                         || type.isAnnotationPresent(MappedSuperclass.class)
@@ -73,35 +88,31 @@ public final class ModelClasses implements Closeable {
         if (annotated.stream().noneMatch(type -> type.isAnnotationPresent(Entity.class))) {
             closeQuietly(loader);
             throw new MigrationEngineException("No @Entity class found in " + describe(existing) + ". Compile the model"
-                    + " first (make build, or mvn compile), or point -Dassistant.modelClasses at the directory that"
-                    + " holds the compiled entities.", true);
+                    + " first: " + hints.buildModel() + "; or point " + hints.setting(Hints.Setting.MODEL_CLASSES)
+                    + " at the directory that holds the compiled entities.", true);
         }
-        annotated.sort(java.util.Comparator.comparing(Class::getName));
+        annotated.sort(Comparator.comparing(Class::getName));
         return new ModelClasses(existing, loader, annotated);
     }
 
     /**
-     * True when a directory holds a compiled class annotated {@code @Entity}. Class files that mention the annotation
-     * at all are found by their bytes; only those are loaded to see whether they carry it.
+     * True when a directory or jar holds a compiled class annotated {@code @Entity}. Class files that mention the
+     * annotation at all are found by their bytes; only those are loaded to see whether they carry it.
      */
-    public static boolean holdsEntities(Path directory) {
-        if (!Files.isDirectory(directory)) {
+    public static boolean holdsEntities(Path root) {
+        if (!isRoot(root)) {
             return false;
         }
-        byte[] marker = "Ljakarta/persistence/Entity;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         List<String> candidates;
-        try (Stream<Path> files = Files.walk(directory)) {
-            candidates = files.filter(file -> file.toString().endsWith(".class"))
-                    .filter(file -> contains(file, marker))
-                    .map(file -> className(directory, file))
-                    .toList();
+        try {
+            candidates = classFiles(root, true);
         } catch (IOException e) {
             return false;
         }
         if (candidates.isEmpty()) {
             return false;
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()},
+        try (URLClassLoader loader = new URLClassLoader(urls(List.of(root), List.of()),
                 ModelClasses.class.getClassLoader())) {
             return candidates.stream()
                     .map(name -> loadQuietly(loader, name))
@@ -112,39 +123,84 @@ public final class ModelClasses implements Closeable {
         }
     }
 
-    private static boolean contains(Path file, byte[] marker) {
+    private static boolean isRoot(Path root) {
+        return Files.isDirectory(root) || Files.isRegularFile(root) && root.toString().endsWith(".jar");
+    }
+
+    private static URL[] urls(List<Path> roots, List<Path> extraClasspath) {
+        List<URL> urls = new ArrayList<>();
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            outer:
-            for (int i = 0; i <= bytes.length - marker.length; i++) {
-                for (int j = 0; j < marker.length; j++) {
-                    if (bytes[i + j] != marker[j]) {
-                        continue outer;
+            for (Path path : roots) {
+                urls.add(path.toUri().toURL());
+            }
+            for (Path path : extraClasspath) {
+                urls.add(path.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    private static List<String> classNames(Path root) {
+        try {
+            return classFiles(root, false);
+        } catch (IOException e) {
+            throw new MigrationEngineException("Cannot read " + root + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The names of the classes in a directory or jar, sorted; only those that mention @Entity when asked. */
+    private static List<String> classFiles(Path root, boolean mentioningEntity) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(ModelClasses::isClassFile).toList()) {
+                    if (!mentioningEntity || contains(Files.readAllBytes(file), ENTITY_MARKER)) {
+                        names.add(className(root.relativize(file).toString()));
                     }
                 }
-                return true;
             }
-            return false;
-        } catch (IOException e) {
-            return false;
+        } else {
+            try (JarFile jar = new JarFile(root.toFile())) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.isDirectory() || !isClassFile(Path.of(entry.getName()))) {
+                        continue;
+                    }
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        if (!mentioningEntity || contains(in.readAllBytes(), ENTITY_MARKER)) {
+                            names.add(className(entry.getName()));
+                        }
+                    }
+                }
+            }
         }
+        names.sort(null);
+        return names;
     }
 
-    private static String className(Path directory, Path file) {
-        String name = directory.relativize(file).toString();
-        return name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.');
+    private static boolean isClassFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class");
     }
 
-    private static List<String> classNames(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .filter(file -> !file.endsWith("module-info.class") && !file.endsWith("package-info.class"))
-                    .map(file -> className(directory, file))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new MigrationEngineException("Cannot read " + directory + ": " + e.getMessage(), false, e);
+    private static boolean contains(byte[] bytes, byte[] marker) {
+        outer:
+        for (int i = 0; i <= bytes.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (bytes[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
         }
+        return false;
+    }
+
+    private static String className(String relativePath) {
+        return relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.').replace('\\', '.');
     }
 
     private static Class<?> loadQuietly(ClassLoader loader, String className) {
@@ -159,8 +215,8 @@ public final class ModelClasses implements Closeable {
         return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    public List<Path> directories() {
-        return directories;
+    public List<Path> roots() {
+        return roots;
     }
 
     public List<Class<?>> annotatedClasses() {
@@ -172,7 +228,7 @@ public final class ModelClasses implements Closeable {
     }
 
     public String describe() {
-        return describe(directories);
+        return describe(roots);
     }
 
     private static void closeQuietly(URLClassLoader loader) {

@@ -1,6 +1,6 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.assistant.migrate.schema;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,15 +1,14 @@
 package dev.assistant.migrate.schema;
 
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
+import dev.assistant.migrate.api.ScriptFailedException;
 import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.MigrationEngineException;
 import dev.assistant.migrate.engine.MigrationScript;
-import dev.assistant.migrate.engine.Problem;
-import dev.assistant.migrate.engine.ProblemKind;
-import dev.assistant.migrate.engine.ScriptFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,10 +30,11 @@ final class ReplayVerifier {
     private final MigrationEngine engine;
     private final ShadowDatabase shadow;
 
-    ReplayVerifier(MigrationCatalog catalog, ShadowDatabase shadow, EngineSettings settings) {
+    /** @param engine the engine over the shadow database, working from {@code catalog} */
+    ReplayVerifier(MigrationCatalog catalog, ShadowDatabase shadow, MigrationEngine engine) {
         this.catalog = catalog;
         this.shadow = shadow;
-        this.engine = shadow.engine(settings.locations(), settings.lockTimeout(), settings.log());
+        this.engine = engine;
     }
 
     /** The problems found; the shadow database ends fully migrated when there are none. */
@@ -59,7 +59,7 @@ final class ReplayVerifier {
             }
             String undo = catalog.undo(migration.version()).orElseThrow().fileName();
             try {
-                engine.downgrade(DowngradeTarget.parse("-1"), false);
+                engine.downgrade(new DowngradeTarget.Steps(1), false);
             } catch (MigrationEngineException e) {
                 return List.of(new Problem(ProblemKind.UNDO_DOES_NOT_RESTORE, undo,
                         "Run right after " + migration.fileName() + " on an empty database, it fails: " + briefly(e),
@@ -70,8 +70,8 @@ final class ReplayVerifier {
                 return List.of(new Problem(ProblemKind.UNDO_DOES_NOT_RESTORE, undo,
                         "After " + migration.fileName() + " and then " + undo + ", the schema differs from the one"
                                 + " before the migration: " + String.join("; ", differences) + ".",
-                        "Make " + undo + " reverse everything " + migration.fileName() + " does"
-                                + " (`make migration` writes both from the model)."));
+                        "Make " + undo + " reverse everything " + migration.fileName() + " does; "
+                                + engine.hints().createMigration("...") + " writes both from the model."));
             }
         }
         try {

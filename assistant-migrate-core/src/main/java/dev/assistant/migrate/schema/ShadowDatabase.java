@@ -2,20 +2,17 @@ package dev.assistant.migrate.schema;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.Database;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.ScriptLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ShadowDatabase implements AutoCloseable {
 
     static final String PREFIX = "assistant_shadow_";
+    private static final int DROP_ATTEMPTS = 50;
+    private static final long DROP_RETRY_MILLIS = 200;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -63,8 +62,9 @@ public final class ShadowDatabase implements AutoCloseable {
                 throw new MigrationEngineException("Cannot create the temporary shadow database on "
                         + target.settings().host() + ":" + target.settings().port() + ": user '"
                         + target.settings().user() + "' may not create databases (SQL state 42501). Grant it"
-                        + " (ALTER ROLE " + SqlNames.quote(target.settings().user()) + " CREATEDB;) or point"
-                        + " -Dassistant.shadowUrl at an empty database the migrations may be applied to.", true, e);
+                        + " (ALTER ROLE " + SqlNames.quote(target.settings().user()) + " CREATEDB;) or point "
+                        + target.hints().setting(Hints.Setting.SHADOW_URL) + " at an empty database the migrations"
+                        + " may be applied to.", true, e);
             }
             throw new MigrationEngineException("Cannot create the temporary shadow database " + name + " on "
                     + target.describe() + ": " + target.settings().redact(e.getMessage()), false, e);
@@ -76,13 +76,13 @@ public final class ShadowDatabase implements AutoCloseable {
         return settings;
     }
 
-    /** An engine over the shadow database, logging its progress at debug level. */
-    public MigrationEngine engine(List<ScriptLocation> locations, Duration lockTimeout, EngineLog log) {
-        return new MigrationEngine(new EngineSettings(settings, locations, lockTimeout, quiet(log)));
+    /** The engine over the shadow database: the scripts as {@code engine} read them, progress at debug level. */
+    public MigrationEngine replaying(MigrationEngine engine) {
+        return engine.on(settings, quiet(engine.log()));
     }
 
     public Connection connect() {
-        return new Database(settings).connect();
+        return new Database(settings, target.hints()).connect();
     }
 
     public String describe() {
@@ -119,10 +119,34 @@ public final class ShadowDatabase implements AutoCloseable {
             return;
         }
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");
+            drop(statement);
         } catch (SQLException | RuntimeException e) {
             throw new MigrationEngineException("Could not drop the temporary shadow database " + settings.database()
                     + "; drop it by hand: DROP DATABASE " + SqlNames.quote(settings.database()) + ";", false, e);
+        }
+    }
+
+    /**
+     * Drops the database, ending its sessions. An autovacuum worker that has just started on the fresh database can
+     * only be ended by a superuser (SQL state 42501 for anyone else); it is done within moments, so the drop is tried
+     * again for up to ten seconds.
+     */
+    private void drop(Statement statement) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (!"42501".equals(e.getSQLState()) || attempt == DROP_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(DROP_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -1,8 +1,14 @@
 package dev.assistant.migrate.engine;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.ProblemsFoundException;
+import dev.assistant.migrate.api.ScriptFailedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +22,7 @@ class DowngradeIT extends EngineTestCase {
 
     @Test
     void minusOneUndoesTheNewestAndForgetsIt() {
-        DowngradeResult result = fixture.engine().downgrade(DowngradeTarget.parse("-1"), false);
+        DowngradeResult result = fixture.engine().downgrade(DowngradeTarget.parse("-1", HINTS), false);
 
         assertThat(fixture.tables()).containsExactly("one", "two");
         assertThat(fixture.historyVersions()).containsExactly("1", "2");
@@ -27,7 +33,7 @@ class DowngradeIT extends EngineTestCase {
 
     @Test
     void aVersionTargetUndoesEverythingAboveIt() {
-        fixture.engine().downgrade(DowngradeTarget.parse("1"), false);
+        fixture.engine().downgrade(DowngradeTarget.parse("1", HINTS), false);
 
         assertThat(fixture.tables()).containsExactly("one");
         assertThat(fixture.historyVersions()).containsExactly("1");
@@ -35,7 +41,7 @@ class DowngradeIT extends EngineTestCase {
 
     @Test
     void baseUndoesEverythingAndMigrateReappliesCleanly() {
-        fixture.engine().downgrade(DowngradeTarget.parse("base"), false);
+        fixture.engine().downgrade(DowngradeTarget.parse("base", HINTS), false);
         assertThat(fixture.tables()).isEmpty();
         assertThat(fixture.historyVersions()).isEmpty();
 
@@ -50,7 +56,7 @@ class DowngradeIT extends EngineTestCase {
     void refusesBeforeChangingAnythingWhenAStepHasNoUndo() {
         fixture.delete("U2__two.sql").write("U1__one.sql", "-- forgot to write this\n");
 
-        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("base"), false))
+        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("base", HINTS), false))
                 .hasMessageContaining("V2 (two)")
                 .hasMessageContaining("V1 (one)")
                 .hasMessageContaining("Nothing was changed");
@@ -61,7 +67,7 @@ class DowngradeIT extends EngineTestCase {
 
     @Test
     void aDryRunShowsThePlanAndSqlAndChangesNothing() {
-        DowngradeResult result = fixture.engine().downgrade(DowngradeTarget.parse("-2"), true);
+        DowngradeResult result = fixture.engine().downgrade(DowngradeTarget.parse("-2", HINTS), true);
 
         assertThat(result.dryRun()).isTrue();
         assertThat(result.plan().steps()).extracting(step -> step.statements().get(0).sql())
@@ -77,7 +83,7 @@ class DowngradeIT extends EngineTestCase {
                 DROP TABLE no_such_table;
                 """);
 
-        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("1"), false))
+        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("1", HINTS), false))
                 .isInstanceOfSatisfying(ScriptFailedException.class, e -> {
                     assertThat(e.script()).endsWith("U2__two.sql");
                     assertThat(e.line()).isEqualTo(2);
@@ -94,7 +100,7 @@ class DowngradeIT extends EngineTestCase {
     void refusesWhileTheHistoryHasAChangedMigration() {
         fixture.write("V3__three.sql", "CREATE TABLE three (id bigint PRIMARY KEY);");
 
-        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("-1"), false))
+        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("-1", HINTS), false))
                 .isInstanceOf(ProblemsFoundException.class)
                 .hasMessageContaining("downgrade stopped before changing anything")
                 .hasMessageContaining("V3__three.sql: changed after it was applied");

@@ -1,8 +1,12 @@
 package dev.assistant.migrate.engine;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.DowngradePlan;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +34,8 @@ class DowngradePlannerTest {
     }
 
     private DowngradePlan plan(String target) {
-        return DowngradePlanner.plan(history, DowngradeTarget.parse(target), MigrationCatalog.of(List.of(), files));
+        return DowngradePlanner.plan(history, DowngradeTarget.parse(target, HINTS), MigrationCatalog.of(List.of(), files),
+                HINTS);
     }
 
     private static List<String> versions(DowngradePlan plan) {
@@ -79,7 +84,7 @@ class DowngradePlannerTest {
                 .hasMessageContaining("U4__m4.sql")
                 .hasMessageContaining("U2__m2.sql")
                 .hasMessageContaining("Nothing was changed")
-                .hasMessageContaining("-Dassistant.target=4");
+                .hasMessageContaining("go back no further than version 4: {downgrade 4}.");
         assertThat(versions(plan("4"))).isEmpty();
     }
 

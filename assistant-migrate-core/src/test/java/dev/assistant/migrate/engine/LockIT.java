@@ -1,8 +1,13 @@
 package dev.assistant.migrate.engine;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -59,7 +64,7 @@ class LockIT extends EngineTestCase {
                     () -> fixture.engine(EngineLog.SILENT).migrate(MigrateTarget.latest(), false));
             Thread.sleep(500);
             RecordingLog waiting = new RecordingLog();
-            DowngradeResult downgrade = fixture.engine(waiting).downgrade(DowngradeTarget.parse("-1"), false);
+            DowngradeResult downgrade = fixture.engine(waiting).downgrade(DowngradeTarget.parse("-1", HINTS), false);
 
             assertThat(migrate.get(60, TimeUnit.SECONDS).applied()).hasSize(1);
             assertThat(waiting.info()).anyMatch(line -> line.startsWith("Waiting for another run to finish")

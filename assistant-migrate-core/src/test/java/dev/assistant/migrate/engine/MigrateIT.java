@@ -1,9 +1,15 @@
 package dev.assistant.migrate.engine;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.ProblemsFoundException;
+import dev.assistant.migrate.api.ScriptFailedException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +123,7 @@ class MigrateIT extends EngineTestCase {
         assertThat(fixture.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'one' ORDER BY 1"))
                 .contains("ix_one_id");
         assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> fixture.engine().downgrade(DowngradeTarget.parse("-1"), false));
+                () -> fixture.engine().downgrade(DowngradeTarget.parse("-1", HINTS), false));
         assertThat(fixture.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'one'"))
                 .doesNotContain("ix_one_id");
     }

@@ -1,8 +1,12 @@
 package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +19,7 @@ public final class MigrateMain {
     public static void main(String[] args) {
         var settings = ConnectionSettingsResolver.create().url(args[0]).user(args[1]).password(args[2])
                 .environment(Map.of()).resolve();
-        new MigrationEngine(new EngineSettings(settings, List.of(new ScriptLocation.Directory(Path.of(args[3]))),
-                Duration.ofSeconds(60), EngineLog.SILENT)).migrate(MigrateTarget.latest(), false);
+        new AssistantMigrate(EngineLog.SILENT, TestHints.HINTS).migrate(MigrateRequest.latest(
+                new Workspace(settings, List.of(new ScriptLocation.Directory(Path.of(args[3]))))));
     }
 }

@@ -2,6 +2,8 @@ package dev.assistant.migrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

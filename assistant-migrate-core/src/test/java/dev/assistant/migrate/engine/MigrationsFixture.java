@@ -4,6 +4,9 @@ import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +75,11 @@ final class MigrationsFixture {
     }
 
     MigrationEngine engine(EngineLog engineLog) {
-        return new MigrationEngine(new EngineSettings(connection(),
-                List.of(new ScriptLocation.Directory(directory)), lockTimeout, engineLog));
+        return new MigrationEngine(new EngineSettings(workspace(), lockTimeout, engineLog, TestHints.HINTS));
+    }
+
+    Workspace workspace() {
+        return new Workspace(connection(), List.of(new ScriptLocation.Directory(directory)));
     }
 
     RecordingLog log() {

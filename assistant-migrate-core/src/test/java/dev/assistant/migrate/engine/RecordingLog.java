@@ -1,10 +1,11 @@
 package dev.assistant.migrate.engine;
 
+import dev.assistant.migrate.api.EngineLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An engine log that keeps every line, for assertions. */
-final class RecordingLog implements EngineLog {
+public final class RecordingLog implements EngineLog {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -28,15 +29,15 @@ final class RecordingLog implements EngineLog {
         return true;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    List<String> info() {
+    public List<String> info() {
         return lines.stream().filter(line -> line.startsWith("INFO ")).map(line -> line.substring(5)).toList();
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 }

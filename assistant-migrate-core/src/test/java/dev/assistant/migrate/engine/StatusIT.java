@@ -3,6 +3,12 @@ package dev.assistant.migrate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
+import dev.assistant.migrate.api.ScriptFailedException;
+import dev.assistant.migrate.api.StatusReport;
 import org.junit.jupiter.api.Test;
 
 class StatusIT extends EngineTestCase {
@@ -94,7 +100,8 @@ class StatusIT extends EngineTestCase {
         assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
                 .isInstanceOfSatisfying(ScriptFailedException.class, e -> {
                     assertThat(e.sqlState()).isEqualTo("23505");
-                    assertThat(e.getMessage()).contains("outside a transaction").contains("make migration-status");
+                    assertThat(e.getMessage()).contains("outside a transaction")
+                            .contains("Run {status} for how to clear the failure record");
                 });
 
         Problem failed = only(ProblemKind.FAILED_MIGRATION);

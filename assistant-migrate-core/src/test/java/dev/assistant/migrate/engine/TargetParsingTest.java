@@ -1,8 +1,10 @@
 package dev.assistant.migrate.engine;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assistant.migrate.api.MigrationEngineException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,24 +38,24 @@ class TargetParsingTest {
 
     @Test
     void downgradeTakesStepsVersionsAndBase() {
-        assertThat(DowngradeTarget.parse("-1")).isEqualTo(new DowngradeTarget.Steps(1));
-        assertThat(DowngradeTarget.parse(" -12 ")).isEqualTo(new DowngradeTarget.Steps(12));
-        assertThat(DowngradeTarget.parse("base")).isEqualTo(new DowngradeTarget.Base());
-        assertThat(DowngradeTarget.parse("BASE")).isEqualTo(new DowngradeTarget.Base());
-        assertThat(DowngradeTarget.parse("1.1"))
+        assertThat(DowngradeTarget.parse("-1", HINTS)).isEqualTo(new DowngradeTarget.Steps(1));
+        assertThat(DowngradeTarget.parse(" -12 ", HINTS)).isEqualTo(new DowngradeTarget.Steps(12));
+        assertThat(DowngradeTarget.parse("base", HINTS)).isEqualTo(new DowngradeTarget.Base());
+        assertThat(DowngradeTarget.parse("BASE", HINTS)).isEqualTo(new DowngradeTarget.Base());
+        assertThat(DowngradeTarget.parse("1.1", HINTS))
                 .isEqualTo(new DowngradeTarget.ToVersion(MigrationVersion.fromVersion("1.1")));
     }
 
     @Test
     void downgradeRejectsZeroStepsAndForwardTargets() {
-        assertThatThrownBy(() -> DowngradeTarget.parse("-0")).hasMessageContaining("would undo nothing");
-        assertThatThrownBy(() -> DowngradeTarget.parse("+2")).hasMessageContaining("only goes back");
+        assertThatThrownBy(() -> DowngradeTarget.parse("-0", HINTS)).hasMessageContaining("would undo nothing");
+        assertThatThrownBy(() -> DowngradeTarget.parse("+2", HINTS)).hasMessageContaining("only goes back");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "1.2.x", "--1", "-1.5", "-", "base1"})
     void downgradeRejectsGarbage(String text) {
-        assertThatThrownBy(() -> DowngradeTarget.parse(text))
+        assertThatThrownBy(() -> DowngradeTarget.parse(text, HINTS))
                 .isInstanceOf(MigrationEngineException.class)
                 .hasMessageContaining("'" + text + "' is not a downgrade target")
                 .hasMessageContaining("-N");
@@ -61,9 +63,9 @@ class TargetParsingTest {
 
     @Test
     void downgradeNeedsATarget() {
-        assertThatThrownBy(() -> DowngradeTarget.parse(null))
+        assertThatThrownBy(() -> DowngradeTarget.parse(null, HINTS))
                 .hasMessageContaining("downgrade needs a target")
-                .hasMessageContaining("make migration-downgrade TARGET=-1");
-        assertThatThrownBy(() -> DowngradeTarget.parse("  ")).hasMessageContaining("downgrade needs a target");
+                .hasMessageContaining("e.g. {downgrade -1}.");
+        assertThatThrownBy(() -> DowngradeTarget.parse("  ", HINTS)).hasMessageContaining("downgrade needs a target");
     }
 }

@@ -1,16 +1,17 @@
 package dev.assistant.migrate.reliability;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
-import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrateResult;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.DowngradeRequest;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,9 +51,14 @@ class ConcurrencyIT {
 
     private static final List<String> FIGURES = new ArrayList<>();
 
-    private static MigrationEngine engine(ScratchDatabase database) {
-        return new MigrationEngine(new EngineSettings(database.settings(),
-                List.of(new ScriptLocation.Directory(scripts)), Duration.ofSeconds(120), EngineLog.SILENT));
+    private static final AssistantMigrate CORE = new AssistantMigrate(EngineLog.SILENT, HINTS);
+
+    private static Workspace workspace(ScratchDatabase database) {
+        return new Workspace(database.settings(), List.of(new ScriptLocation.Directory(scripts)));
+    }
+
+    private static MigrateResult migrate(ScratchDatabase database, String target) {
+        return CORE.migrate(new MigrateRequest(workspace(database), target, false, Duration.ofSeconds(120)));
     }
 
     private static void reset(ScratchDatabase database) throws SQLException {
@@ -87,7 +93,7 @@ class ConcurrencyIT {
                 for (int run = 0; run < RUNS_PER_ROUND; run++) {
                     results.add(pool.submit(() -> {
                         start.await();
-                        return engine(database).migrate(MigrateTarget.latest(), false);
+                        return migrate(database, "latest");
                     }));
                 }
                 start.countDown();
@@ -126,15 +132,16 @@ class ConcurrencyIT {
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 reset(database);
-                engine(database).migrate(MigrateTarget.parse("10"), false);
+                migrate(database, "10");
                 CountDownLatch start = new CountDownLatch(1);
                 Future<?> migrate = pool.submit(() -> {
                     start.await();
-                    return engine(database).migrate(MigrateTarget.latest(), false);
+                    return migrate(database, "latest");
                 });
                 Future<?> downgrade = pool.submit(() -> {
                     start.await();
-                    return engine(database).downgrade(DowngradeTarget.parse("-5"), false);
+                    return CORE.downgrade(new DowngradeRequest(workspace(database), "-5", false,
+                            Duration.ofSeconds(120)));
                 });
                 start.countDown();
                 for (Future<?> run : List.of(migrate, downgrade)) {

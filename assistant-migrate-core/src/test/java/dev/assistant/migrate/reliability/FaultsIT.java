@@ -1,18 +1,20 @@
 package dev.assistant.migrate.reliability;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ScriptFailedException;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.MigrateMain;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.ScriptFailedException;
-import dev.assistant.migrate.engine.ScriptLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +53,10 @@ class FaultsIT {
         execute("DROP SCHEMA IF EXISTS marker CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     }
 
-    private MigrationEngine engine() {
-        return new MigrationEngine(new EngineSettings(database.settings(),
-                List.of(new ScriptLocation.Directory(scripts)), Duration.ofSeconds(30), EngineLog.SILENT));
+    private MigrateResult migrate() {
+        return new AssistantMigrate(EngineLog.SILENT, HINTS).migrate(new MigrateRequest(
+                new Workspace(database.settings(), List.of(new ScriptLocation.Directory(scripts))), null, false,
+                Duration.ofSeconds(30)));
     }
 
     private void write(String file, String sql) throws IOException {
@@ -64,7 +67,7 @@ class FaultsIT {
     void aMigrationFailingAtItsThirdStatementLeavesSchemaAndHistoryExactlyAsBefore() throws Exception {
         write("V1__first.sql", "CREATE TABLE first (id integer PRIMARY KEY, name text);\nINSERT INTO first VALUES (1, 'a');\n");
         write("U1__first.sql", "DROP TABLE first;\n");
-        engine().migrate(MigrateTarget.latest(), false);
+        migrate();
         String before = SchemaAndHistory.of(database) + rows("SELECT * FROM first");
         write("V2__three.sql", """
                 ALTER TABLE first ADD COLUMN added integer;
@@ -73,7 +76,7 @@ class FaultsIT {
                 """);
         write("U2__three.sql", "DROP INDEX ix_first_added;\nALTER TABLE first DROP COLUMN added;\n");
 
-        assertThatThrownBy(() -> engine().migrate(MigrateTarget.latest(), false))
+        assertThatThrownBy(() -> migrate())
                 .isInstanceOfSatisfying(ScriptFailedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.sqlState()).isEqualTo("23505");
@@ -117,7 +120,7 @@ class FaultsIT {
                 .isLessThan(10_000);
 
         execute("DROP SCHEMA marker CASCADE");
-        engine().migrate(MigrateTarget.latest(), false);
+        migrate();
         assertThat(history()).containsExactly("1", "2");
     }
 
@@ -131,7 +134,7 @@ class FaultsIT {
         execute("CREATE SCHEMA marker; CREATE TABLE marker.go_slow (id int)");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<?> migrate = pool.submit(() -> engine().migrate(MigrateTarget.latest(), false));
+            Future<?> migrate = pool.submit(() -> migrate());
             awaitQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(CASE%' AND state = 'active'"
                     + " AND pid <> pg_backend_pid()", "1", Duration.ofSeconds(30));
             execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(CASE%'"
@@ -147,7 +150,7 @@ class FaultsIT {
                     .hasMessageContaining("Lost the connection to " + database.settings().maskedUrl())
                     .hasMessageContaining("SQL state 57P01")
                     .hasMessageContaining("the database is at version 1")
-                    .hasMessageContaining("Run migrate again");
+                    .hasMessageContaining("Once the server is reachable, migrate again: {migrate}.");
             assertThat(failure.getMessage()).doesNotContain(database.password());
         } finally {
             pool.shutdownNow();
@@ -155,7 +158,7 @@ class FaultsIT {
         assertThat(history()).containsExactly("1");
         assertThat(tables()).containsExactly("first");
         execute("DROP SCHEMA marker CASCADE");
-        engine().migrate(MigrateTarget.latest(), false);
+        migrate();
         assertThat(history()).containsExactly("1", "2");
     }
 

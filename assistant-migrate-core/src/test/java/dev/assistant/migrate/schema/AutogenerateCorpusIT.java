@@ -1,17 +1,19 @@
 package dev.assistant.migrate.schema;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.EngineLog;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.ScriptLocation;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -71,13 +73,11 @@ class AutogenerateCorpusIT {
         if (!corpusCase.before().isBlank()) {
             Files.writeString(scripts.resolve("V1__before.sql"), corpusCase.before() + "\n", StandardCharsets.UTF_8);
         }
-        EngineSettings settings = new EngineSettings(connection(database),
-                List.of(new ScriptLocation.Directory(scripts)), Duration.ofSeconds(30), EngineLog.SILENT);
-        MigrationEngine engine = new MigrationEngine(settings);
-        engine.migrate(MigrateTarget.latest(), false);
+        Workspace workspace = new Workspace(connection(database), List.of(new ScriptLocation.Directory(scripts)));
+        engine(workspace).migrate(MigrateTarget.latest(), false);
 
-        try (ModelClasses model = ModelClasses.load(List.of(classes), List.of())) {
-            SchemaChanges changes = new Autogenerator(settings, null).diff(model);
+        try (ModelClasses model = ModelClasses.load(List.of(classes), List.of(), HINTS)) {
+            SchemaChanges changes = new Autogenerator(engine(workspace), null).diff(model);
             List<String> found = changes.upgrade().stream().map(SchemaOperation::describe).toList();
             assertThat(found).as(corpusCase.name() + ": operations found").isNotEmpty();
             for (String expected : corpusCase.expected()) {
@@ -92,13 +92,13 @@ class AutogenerateCorpusIT {
             SchemaSnapshot before = snapshot(database);
             Optional<String> dumpBefore = PgDump.schemaOnly(database.settings());
 
-            engine.migrate(MigrateTarget.latest(), false);
-            SchemaChanges again = new Autogenerator(settings, null).diff(model);
+            engine(workspace).migrate(MigrateTarget.latest(), false);
+            SchemaChanges again = new Autogenerator(engine(workspace), null).diff(model);
             assertThat(again.upgrade()).as(corpusCase.name() + ": property 1, a second autogenerate finds nothing")
                     .isEmpty();
             validateWithHibernate(model, database);
 
-            engine.downgrade(DowngradeTarget.parse("-1"), false);
+            engine(workspace).downgrade(DowngradeTarget.parse("-1", HINTS), false);
             assertThat(snapshot(database)).as(corpusCase.name() + ": property 2, the undo restores the schema")
                     .isEqualTo(before);
             if (dumpBefore.isPresent()) {
@@ -106,6 +106,11 @@ class AutogenerateCorpusIT {
                         + ": property 2, pg_dump --schema-only is the same").contains(dumpBefore.get());
             }
         }
+    }
+
+    /** An engine for one step: each reads the scripts as they are now. */
+    private static MigrationEngine engine(Workspace workspace) {
+        return new MigrationEngine(new EngineSettings(workspace, Duration.ofSeconds(30), EngineLog.SILENT, HINTS));
     }
 
     private static ConnectionSettings connection(ScratchDatabase database) {

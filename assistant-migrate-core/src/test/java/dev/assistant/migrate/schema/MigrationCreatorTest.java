@@ -1,13 +1,17 @@
 package dev.assistant.migrate.schema;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assistant.db.config.ConnectionSettingsResolver;
-import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.engine.MigrationEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,15 +38,14 @@ class MigrationCreatorTest {
     Path migrations;
 
     private MigrationCreator creator() {
-        return new MigrationCreator(new EngineSettings(ConnectionSettingsResolver.create().environment(Map.of())
-                .resolve(), List.of(new ScriptLocation.Directory(migrations)), Duration.ofSeconds(1), EngineLog.SILENT),
-                null);
+        Workspace workspace = new Workspace(ConnectionSettingsResolver.create().environment(Map.of()).resolve(),
+                List.of(new ScriptLocation.Directory(migrations)));
+        return new MigrationCreator(new MigrationEngine(new EngineSettings(workspace, Duration.ofSeconds(1),
+                EngineLog.SILENT, HINTS)), null);
     }
 
-    private MigrationCreator.Result create(String message) {
-        return creator().create(new MigrationCreator.Request(message, false, migrations, NOW), () -> {
-            throw new AssertionError("a template needs no model");
-        });
+    private CreateResult create(String message) {
+        return creator().create(new MigrationCreator.Request(message, false, migrations, NOW, Optional.empty()));
     }
 
     private List<String> files() throws IOException {
@@ -52,7 +56,7 @@ class MigrationCreatorTest {
 
     @Test
     void aPairIsNamedByTheUtcSecondAndTheMessage() throws IOException {
-        MigrationCreator.Result result = create("add user timezone");
+        CreateResult result = create("add user timezone");
         assertThat(result.upgrade().orElseThrow()).hasFileName("V20261124153005__add_user_timezone.sql");
         assertThat(files()).containsExactly("U20261124153005__add_user_timezone.sql",
                 "V20261124153005__add_user_timezone.sql");
@@ -63,7 +67,7 @@ class MigrationCreatorTest {
     @Test
     void aSecondRunInTheSameSecondTakesTheNextSecond() throws IOException {
         create("add thing");
-        MigrationCreator.Result second = create("add other thing");
+        CreateResult second = create("add other thing");
         assertThat(second.upgrade().orElseThrow()).hasFileName("V20261124153006__add_other_thing.sql");
         assertThat(Files.readString(second.downgrade().orElseThrow()))
                 .contains("Undoes V20261124153006__add_other_thing.sql");
@@ -75,12 +79,12 @@ class MigrationCreatorTest {
         int runs = 8;
         ExecutorService pool = Executors.newFixedThreadPool(runs);
         try {
-            List<Callable<MigrationCreator.Result>> tasks = new ArrayList<>();
+            List<Callable<CreateResult>> tasks = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 String message = "change " + i;
                 tasks.add(() -> create(message));
             }
-            for (Future<MigrationCreator.Result> future : pool.invokeAll(tasks)) {
+            for (Future<CreateResult> future : pool.invokeAll(tasks)) {
                 future.get();
             }
         } finally {
@@ -103,7 +107,7 @@ class MigrationCreatorTest {
     void aMessageWithALineBreakWritesNothing() throws IOException {
         assertThatThrownBy(() -> create("add thing\nDROP TABLE users; --"))
                 .isInstanceOf(MigrationEngineException.class)
-                .hasMessageContaining("-Dassistant.message");
+                .hasMessageContaining("{MESSAGE}");
         assertThat(files()).isEmpty();
     }
 }

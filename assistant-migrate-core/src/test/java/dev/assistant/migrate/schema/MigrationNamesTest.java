@@ -1,9 +1,10 @@
 package dev.assistant.migrate.schema;
 
+import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.MigrationEngineException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,19 +27,19 @@ class MigrationNamesTest {
         "x|x"
     })
     void slugs(String message, String slug) {
-        assertThat(MigrationNames.slug(message)).isEqualTo(slug);
+        assertThat(MigrationNames.slug(message, HINTS)).isEqualTo(slug);
     }
 
     @Test
     void slugsAreAtMostOneHundredCharacters() {
-        String slug = MigrationNames.slug("word ".repeat(60));
+        String slug = MigrationNames.slug("word ".repeat(60), HINTS);
         assertThat(slug).hasSizeLessThanOrEqualTo(100).doesNotEndWith("_").startsWith("word_word");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "!!!", "--- ... ---", "ÄÖÜ"})
     void messagesWithoutLettersOrDigitsAreRefused(String message) {
-        assertThatThrownBy(() -> MigrationNames.slug(message))
+        assertThatThrownBy(() -> MigrationNames.slug(message, HINTS))
                 .isInstanceOf(MigrationEngineException.class)
                 .satisfies(e -> assertThat(((MigrationEngineException) e).isUserFixable()).isTrue())
                 .hasMessageContaining("add user timezone");
@@ -47,7 +48,7 @@ class MigrationNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"../../etc/passwd", "sub/dir", "a\\b"})
     void pathSeparatorsAreRefused(String message) {
-        assertThatThrownBy(() -> MigrationNames.slug(message)).hasMessageContaining("path separator");
+        assertThatThrownBy(() -> MigrationNames.slug(message, HINTS)).hasMessageContaining("path separator");
     }
 
     /** A message reaches the file name and the scripts' first lines: one line of text, nothing else. */
@@ -56,19 +57,19 @@ class MigrationNamesTest {
         "add thing\r\nDROP TABLE users; --", "add thing\u0000DROP TABLE users; --", "add\tthing",
         "add thing\u0085DROP TABLE users; --", "add thing\u2028DROP TABLE users; --", "add \u001b[31mthing"})
     void controlCharactersAreRefusedNamingTheProperty(String message) {
-        assertThatThrownBy(() -> MigrationNames.slug(message))
+        assertThatThrownBy(() -> MigrationNames.slug(message, HINTS))
                 .isInstanceOf(MigrationEngineException.class)
                 .satisfies(e -> assertThat(((MigrationEngineException) e).isUserFixable()).isTrue())
-                .hasMessageContaining("-Dassistant.message")
+                .hasMessageContaining("{MESSAGE}")
                 .hasMessageContaining("one line")
                 .hasMessageNotContaining("\n").hasMessageNotContaining("\r").hasMessageNotContaining("\u0000");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theRefusalSaysWhichCharacterAndWhere() {
-        assertThatThrownBy(() -> MigrationNames.slug("add thing\nDROP TABLE users; --"))
+        assertThatThrownBy(() -> MigrationNames.slug("add thing\nDROP TABLE users; --", HINTS))
                 .hasMessageContaining("a line break (U+000A) after 'add thing'");
-        assertThatThrownBy(() -> MigrationNames.slug("add thing\u0000x"))
+        assertThatThrownBy(() -> MigrationNames.slug("add thing\u0000x", HINTS))
                 .hasMessageContaining("a NUL character (U+0000) after 'add thing'");
     }
 }

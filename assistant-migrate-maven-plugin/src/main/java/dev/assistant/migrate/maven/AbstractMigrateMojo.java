@@ -3,9 +3,10 @@ package dev.assistant.migrate.maven;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.config.InvalidConnectionSettingsException;
-import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.Workspace;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,7 +31,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * What every goal shares: the connection parameters, the migration locations, {@code skip}, and running once per
- * invocation. A goal reads its own parameters, calls one engine method and renders the result.
+ * invocation. A goal is an adapter: it reads its own parameters into a request, makes one call on the core
+ * ({@link AssistantMigrate}) and renders the result; failures of the core become Maven's here.
  */
 public abstract class AbstractMigrateMojo extends AbstractMojo {
 
@@ -104,8 +106,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
+    /** The commands that messages name, as this front end spells them. */
+    protected static final Hints HINTS = MavenHints.INSTANCE;
+
     private final SettingsDecrypter settingsDecrypter;
-    private EngineSettings engineSettings;
+    private Duration lockWait;
 
     protected AbstractMigrateMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -122,25 +127,24 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                     + "; nothing to do in " + project.getArtifactId() + ".");
             return;
         }
-        Duration lockWait = ParameterValues.seconds(lockTimeout, PluginProperties.LOCK_TIMEOUT,
+        lockWait = ParameterValues.seconds(lockTimeout, PluginProperties.LOCK_TIMEOUT,
                 DEFAULT_LOCK_TIMEOUT_SECONDS);
         ConnectionSettings connection = connectionSettings();
         MavenEngineLog log = new MavenEngineLog(getLog(), connection);
         try (ReactorLocations scripts = ReactorLocations.resolve(locations, session, project)) {
-            engineSettings = new EngineSettings(connection, scripts.locations(), lockWait, log);
-            run(new MigrationEngine(engineSettings), scripts, log);
+            run(new AssistantMigrate(log, HINTS), new Workspace(connection, scripts.locations()), scripts, log);
         } catch (MigrationEngineException e) {
             Failures.rethrow(e, connection.redact(e.getMessage()));
         }
     }
 
-    /** Runs the goal's one engine call and renders its result. */
-    protected abstract void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
-            throws MojoExecutionException, MojoFailureException;
+    /** Builds the goal's request, makes its one call on the core and renders the result. */
+    protected abstract void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts,
+            MavenEngineLog log) throws MojoExecutionException, MojoFailureException;
 
-    /** The settings the engine was built with, for goals that drive more than the engine. */
-    protected EngineSettings engineSettings() {
-        return engineSettings;
+    /** How long a changing goal waits for the migration lock. */
+    protected Duration lockTimeout() {
+        return lockWait;
     }
 
     protected String goal() {
@@ -237,7 +241,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                 throw new MojoFailureException("Cannot decrypt the password of <server> '" + id + "' in settings.xml: "
-                        + problem.getMessage() + ". Check settings-security.xml (mvn --encrypt-master-password).");
+                        + problem.getMessage() + ". Check settings-security.xml (`mvn --encrypt-master-password`).");
             }
         }
         return result.getServer() == null ? server : result.getServer();

@@ -1,13 +1,11 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.CheckReport;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.report.TextReports;
-import dev.assistant.migrate.schema.MigrationCheck;
-import dev.assistant.migrate.schema.ModelClasses;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.CheckReport;
+import dev.assistant.migrate.api.CheckRequest;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,20 +41,13 @@ public class CheckMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
-        Optional<Supplier<ModelClasses>> model = ReactorModel.find(modelClasses, session(), project());
-        if (model.isEmpty()) {
-            log.info("Model drift not checked: this build has no compiled @Entity classes (make build compiles them;"
-                    + " -D" + PluginProperties.MODEL_CLASSES + " names them).");
-        }
-        CheckReport report = new MigrationCheck(engineSettings(), shadowUrl).run(model);
+        CheckReport report = core.check(new CheckRequest(workspace,
+                ReactorModel.find(modelClasses, session(), project()), shadowUrl));
         if (!report.passed()) {
-            int count = report.pending().size() + report.problems().size();
-            throw new MojoFailureException("Migration check failed: " + count + " finding" + (count == 1 ? "" : "s")
-                    + " in " + report.database() + System.lineSeparator()
-                    + String.join(System.lineSeparator(), TextReports.check(report)));
+            throw new MojoFailureException(TextReports.checkFailure(report));
         }
-        log.debug("Migration check passed for " + report.database() + ".");
+        log.debug(TextReports.checkPassed(report));
     }
 }

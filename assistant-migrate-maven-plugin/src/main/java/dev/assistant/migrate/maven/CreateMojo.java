@@ -1,10 +1,12 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.schema.MigrationCreator;
-import dev.assistant.migrate.schema.SchemaOperation;
-import java.time.Instant;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.CreateRequest;
+import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -49,26 +51,14 @@ public class CreateMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         boolean autogenerate = ParameterValues.flag(this.autogenerate, PluginProperties.AUTOGENERATE);
-        MigrationCreator.Result result = new MigrationCreator(engineSettings(), shadowUrl).create(
-                new MigrationCreator.Request(message, autogenerate, scripts.writableDirectory(), Instant.now()),
-                ReactorModel.require(modelClasses, session(), project()));
-        if (!result.written()) {
-            log.info("No schema changes detected: the entity model and the migrations agree. Nothing was written.");
-            return;
-        }
-        for (SchemaOperation operation : result.changes().destructive()) {
-            log.warn("Destroys data: " + operation.describe() + " (see the WARNING in the script)");
-        }
-        log.info("Created " + result.upgrade().orElseThrow());
-        log.info("Created " + result.downgrade().orElseThrow());
-        if (autogenerate) {
-            log.info(result.changes().upgrade().size() + " change" + (result.changes().upgrade().size() == 1 ? ""
-                    : "s") + " generated; review both files, then apply with `make migrate`.");
-        } else {
-            log.info("Write the change and its undo, then apply with `make migrate`.");
-        }
+        CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
+                scripts.writableDirectory(),
+                autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())) : Optional.empty(),
+                shadowUrl));
+        TextReports.createWarnings(result).forEach(log::warn);
+        print(log, TextReports.create(result, HINTS));
     }
 }

@@ -1,9 +1,10 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.DowngradeResult;
-import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.DowngradeRequest;
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,13 +35,10 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
-        DowngradeTarget parsed = DowngradeTarget.parse(target);
-        log.info((dryRun ? "Planning downgrade of " : "Downgrading ") + engine.database().describe() + " to "
-                + parsed);
-        DowngradeResult result = engine.downgrade(parsed, dryRun);
+        DowngradeResult result = core.downgrade(new DowngradeRequest(workspace, target, dryRun, lockTimeout()));
         print(log, TextReports.downgrade(result));
     }
 }

@@ -1,6 +1,6 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.MigrationEngineException;
+import dev.assistant.migrate.api.MigrationEngineException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 

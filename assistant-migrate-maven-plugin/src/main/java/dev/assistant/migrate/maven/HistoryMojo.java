@@ -1,9 +1,11 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.HistoryReport;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.report.JsonReports;
-import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.HistoryRequest;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.JsonReports;
+import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,10 +31,10 @@ public class HistoryMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         OutputFormat output = OutputFormat.parse(format);
-        HistoryReport report = engine.history();
+        HistoryReport report = core.history(new HistoryRequest(workspace));
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.history(report));
         } else {

@@ -1,7 +1,7 @@
 package dev.assistant.migrate.maven;
 
 import dev.assistant.db.config.ConnectionSettings;
-import dev.assistant.migrate.engine.EngineLog;
+import dev.assistant.migrate.api.EngineLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The engine's log on Maven's: every line passes through the password filter first. */

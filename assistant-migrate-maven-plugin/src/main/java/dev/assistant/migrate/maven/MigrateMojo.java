@@ -1,9 +1,10 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.MigrateResult;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,7 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class MigrateMojo extends AbstractMigrateMojo {
 
     /** The version to stop at, or {@code latest}. */
-    @Parameter(property = PluginProperties.TARGET, defaultValue = MigrateTarget.LATEST)
+    @Parameter(property = PluginProperties.TARGET, defaultValue = MigrateRequest.LATEST)
     private String target;
 
     /** List what would be applied, and change nothing. */
@@ -33,12 +34,10 @@ public class MigrateMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
-        log.info("Migrating " + engine.database().describe() + " from " + scripts.locations().get(0).describe()
-                + (scripts.locations().size() > 1 ? " and " + (scripts.locations().size() - 1) + " more" : ""));
-        MigrateResult result = engine.migrate(MigrateTarget.parse(target), dryRun);
+        MigrateResult result = core.migrate(new MigrateRequest(workspace, target, dryRun, lockTimeout()));
         print(log, TextReports.migrate(result));
     }
 }

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.ScriptLocation;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -83,8 +84,8 @@ final class ReactorLocations implements Closeable {
         closeQuietly(loader);
         throw new MojoFailureException("No migrations found: no module of this build has src/main/resources/"
                 + MIGRATION_FOLDER + ", and " + MIGRATION_FOLDER + " is not on the runtime class path of "
-                + project.getArtifactId() + ". Run from the reactor root, or set -D" + PluginProperties.LOCATIONS
-                + "=<directory> (or classpath:<path>).");
+                + project.getArtifactId() + ". Run from the reactor root, or set "
+                + MavenHints.INSTANCE.setting(Hints.Setting.LOCATIONS, "<directory>") + " (or classpath:<path>).");
     }
 
     private static List<Path> migrationFolders(MavenProject project) {
@@ -129,8 +130,8 @@ final class ReactorLocations implements Closeable {
             }
         }
         throw new MojoFailureException("New migrations are written to a directory, but the migrations are read from "
-                + locations.get(0).describe() + ". Run from the reactor root or set -D" + PluginProperties.LOCATIONS
-                + "=<directory>.");
+                + locations.get(0).describe() + ". Run from the reactor root or set "
+                + MavenHints.INSTANCE.setting(Hints.Setting.LOCATIONS, "<directory>") + ".");
     }
 
     private static void closeQuietly(URLClassLoader loader) {

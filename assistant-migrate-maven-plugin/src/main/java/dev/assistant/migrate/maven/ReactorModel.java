@@ -1,13 +1,12 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.schema.ModelClasses;
+import dev.assistant.migrate.api.ModelSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
@@ -23,18 +22,18 @@ final class ReactorModel {
     }
 
     /** The entity classes, or empty when the build has none compiled (and none were configured). */
-    static Optional<Supplier<ModelClasses>> find(List<String> configured, MavenSession session, MavenProject project) {
+    static Optional<ModelSource> find(List<String> configured, MavenSession session, MavenProject project) {
         Path base = Path.of(session.getExecutionRootDirectory());
         if (configured != null && !configured.isEmpty()) {
             List<Path> directories = configured.stream().filter(s -> !s.isBlank())
                     .map(s -> base.resolve(s.trim()).normalize()).toList();
-            return Optional.of(() -> ModelClasses.load(directories, List.of()));
+            return Optional.of(ModelSource.of(directories));
         }
         Set<Path> directories = new LinkedHashSet<>();
         List<Path> classpath = new ArrayList<>();
         for (MavenProject module : session.getAllProjects()) {
             Path output = Path.of(module.getBuild().getOutputDirectory());
-            if (ModelClasses.holdsEntities(output)) {
+            if (ModelSource.holdsEntities(output)) {
                 directories.add(output);
                 classpath.addAll(runtimeClasspath(module, output));
             }
@@ -42,7 +41,7 @@ final class ReactorModel {
         if (directories.isEmpty()) {
             for (String module : project.getModules()) {
                 Path output = project.getBasedir().toPath().resolve(module).resolve("target/classes").normalize();
-                if (ModelClasses.holdsEntities(output)) {
+                if (ModelSource.holdsEntities(output)) {
                     directories.add(output);
                 }
             }
@@ -50,14 +49,15 @@ final class ReactorModel {
         if (directories.isEmpty()) {
             return Optional.empty();
         }
-        List<Path> found = List.copyOf(directories);
-        return Optional.of(() -> ModelClasses.load(found, classpath));
+        return Optional.of(new ModelSource(List.copyOf(directories), classpath));
     }
 
-    /** What {@code create} needs: the entity classes, or the reason there are none. */
-    static Supplier<ModelClasses> require(List<String> configured, MavenSession session, MavenProject project) {
-        return find(configured, session, project).orElse(() -> ModelClasses.load(defaultDirectories(session, project),
-                List.of()));
+    /**
+     * What autogenerate needs: the entity classes, else the output directories of the build, so that the core's
+     * failure names where it looked.
+     */
+    static ModelSource require(List<String> configured, MavenSession session, MavenProject project) {
+        return find(configured, session, project).orElse(ModelSource.of(defaultDirectories(session, project)));
     }
 
     private static List<Path> defaultDirectories(MavenSession session, MavenProject project) {

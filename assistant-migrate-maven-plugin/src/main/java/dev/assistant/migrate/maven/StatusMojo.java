@@ -1,9 +1,11 @@
 package dev.assistant.migrate.maven;
 
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.StatusReport;
-import dev.assistant.migrate.engine.report.JsonReports;
-import dev.assistant.migrate.engine.report.TextReports;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.StatusReport;
+import dev.assistant.migrate.api.StatusRequest;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.JsonReports;
+import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,14 +32,14 @@ public class StatusMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
+    protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         OutputFormat output = OutputFormat.parse(format);
-        StatusReport report = engine.status();
+        StatusReport report = core.status(new StatusRequest(workspace));
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.status(report));
         } else {
-            print(log, TextReports.status(report));
+            print(log, TextReports.status(report, HINTS));
         }
     }
 }

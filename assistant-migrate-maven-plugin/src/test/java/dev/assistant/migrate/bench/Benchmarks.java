@@ -3,12 +3,15 @@ package dev.assistant.migrate.bench;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
-import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.DowngradeRequest;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.StatusRequest;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.engine.TestHints;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -78,7 +81,7 @@ public final class Benchmarks {
             Measurement plugin = measureProcess("migrate " + count + " (plugin)", null,
                     database -> List.of("migrate", "-Dassistant.locations=" + scripts));
             Measurement engine = measureEngine("migrate " + count + " (engine, no Maven)", null,
-                    database -> engine(database, scripts).migrate(MigrateTarget.latest(), false));
+                    database -> migrate(database, scripts));
             Measurement perFile = measurePsql("migrate " + count + " (psql, one transaction per file)", null,
                     psqlScript(scripts, count, true));
             Measurement single = measurePsql("migrate " + count + " (psql, one transaction)", null,
@@ -97,26 +100,26 @@ public final class Benchmarks {
         }
 
         Measurement status = measureProcess("status, 1000 applied, nothing pending (plugin)",
-                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
+                database -> migrate(database, thousand),
                 database -> List.of("status", "-Dassistant.locations=" + thousand));
         Measurement history = measureProcess("history, 1000 applied (plugin)",
-                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
+                database -> migrate(database, thousand),
                 database -> List.of("history", "-Dassistant.locations=" + thousand));
         Measurement statusEngine = measureEngine("status, 1000 applied (engine, no Maven)",
-                database -> engine(database, thousand).migrate(MigrateTarget.latest(), false),
-                database -> engine(database, thousand).status());
+                database -> migrate(database, thousand),
+                database -> CORE.status(new StatusRequest(workspace(database, thousand))));
         progress(status);
         progress(history);
         progress(statusEngine);
 
         Measurement downgrade = measureProcess("downgrade 100 steps (plugin)",
-                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
+                database -> migrate(database, hundred),
                 database -> List.of("downgrade", "-Dassistant.target=base", "-Dassistant.locations=" + hundred));
         Measurement downgradeEngine = measureEngine("downgrade 100 steps (engine, no Maven)",
-                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
-                database -> engine(database, hundred).downgrade(DowngradeTarget.parse("base"), false));
+                database -> migrate(database, hundred),
+                database -> CORE.downgrade(new DowngradeRequest(workspace(database, hundred), "base", false, null)));
         Measurement downgradePsql = measurePsql("downgrade 100 steps (psql, same undo scripts and history deletes)",
-                database -> engine(database, hundred).migrate(MigrateTarget.latest(), false),
+                database -> migrate(database, hundred),
                 undoScript(hundred, 100));
         progress(downgrade);
         progress(downgradeEngine);
@@ -154,9 +157,14 @@ public final class Benchmarks {
         }
     }
 
-    private static MigrationEngine engine(ScratchDatabase database, Path scripts) {
-        return new MigrationEngine(new EngineSettings(database.settings(), List.of(new ScriptLocation.Directory(
-                scripts)), Duration.ofSeconds(60), EngineLog.SILENT));
+    private static final AssistantMigrate CORE = new AssistantMigrate(EngineLog.SILENT, TestHints.HINTS);
+
+    private static Workspace workspace(ScratchDatabase database, Path scripts) {
+        return new Workspace(database.settings(), List.of(new ScriptLocation.Directory(scripts)));
+    }
+
+    private static MigrateResult migrate(ScratchDatabase database, Path scripts) {
+        return CORE.migrate(MigrateRequest.latest(workspace(database, scripts)));
     }
 
     interface Setup {

@@ -5,11 +5,12 @@ import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.engine.TestHints;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,10 @@ public final class InvokerProject {
 
     /** Applies the project's migrations up to {@code target} with the engine, as a precondition. */
     public InvokerProject migrate(String target) {
-        engine().migrate(MigrateTarget.parse(target), false);
+        Path scripts = basedir.resolve("src/main/resources/db/migration");
+        new AssistantMigrate(EngineLog.SILENT, TestHints.HINTS).migrate(new MigrateRequest(
+                new Workspace(settings(), List.of(new ScriptLocation.Directory(scripts))), target, false,
+                Duration.ofSeconds(30)));
         return this;
     }
 
@@ -156,11 +160,5 @@ public final class InvokerProject {
 
     private Connection connect() throws SQLException {
         return Jdbc.connect(settings());
-    }
-
-    private MigrationEngine engine() {
-        Path scripts = basedir.resolve("src/main/resources/db/migration");
-        return new MigrationEngine(new EngineSettings(settings(), List.of(new ScriptLocation.Directory(scripts)),
-                Duration.ofSeconds(30), EngineLog.SILENT));
     }
 }

@@ -6,11 +6,12 @@ import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
 import dev.assistant.db.testing.TestDatabaseServer;
-import dev.assistant.migrate.engine.EngineLog;
-import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
+import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.engine.TestHints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -306,9 +307,9 @@ class BadInputIT {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC;");
         }
-        new MigrationEngine(new EngineSettings(database.settings(),
-                List.of(new ScriptLocation.Directory(project.resolve("src/main/resources/db/migration"))),
-                Duration.ofSeconds(10), EngineLog.SILENT)).migrate(MigrateTarget.parse("1"), false);
+        new AssistantMigrate(EngineLog.SILENT, TestHints.HINTS).migrate(new MigrateRequest(new Workspace(
+                database.settings(), List.of(new ScriptLocation.Directory(project.resolve("src/main/resources/db/migration")))),
+                "1", false, Duration.ofSeconds(10)));
     }
 
     /** Every file of the project and its content hash; what "the files are as before" compares. */

@@ -1,0 +1,93 @@
+package dev.assistant.migrate.api;
+
+import dev.assistant.migrate.engine.DowngradeTarget;
+import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.schema.MigrationCheck;
+import dev.assistant.migrate.schema.MigrationCreator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The one entry point of the core: one method per goal, each taking a request and returning what the goal found or
+ * did. A front end (the Maven plugin, the command line tool, a service at start-up) reads its parameters into a
+ * request, calls one method, renders the result ({@link dev.assistant.migrate.api.report.TextReports},
+ * {@link dev.assistant.migrate.api.report.JsonReports}) and maps {@link MigrationEngineException} to its own failure:
+ * {@link MigrationEngineException#isUserFixable()} tells a problem of the project or its settings from a broken
+ * environment, {@link ProblemsFoundException} and {@link ScriptFailedException} carry the details.
+ *
+ * <p>Each call does its work once: it reads the scripts once, connects once for its own reads and configures Flyway
+ * once; {@code migrate} and {@code downgrade} hold the migration lock for their whole run. Progress goes to the log,
+ * and every fix a message names is a command spelled by the front end's {@link Hints}.
+ */
+public final class AssistantMigrate {
+
+    private final EngineLog log;
+    private final Hints hints;
+
+    /**
+     * @param log where progress goes ({@link EngineLog#SILENT} for none); the front end masks passwords in it
+     * @param hints the front end's commands, for the fixes that messages name
+     */
+    public AssistantMigrate(EngineLog log, Hints hints) {
+        this.log = log == null ? EngineLog.SILENT : log;
+        this.hints = Objects.requireNonNull(hints, "hints");
+    }
+
+    /** The current version, the pending migrations (each reversible or not) and every problem. Reads only. */
+    public StatusReport status(StatusRequest request) {
+        return engine(request.workspace(), null).status();
+    }
+
+    /** The applied migrations in the order applied, then the pending ones. Reads only. */
+    public HistoryReport history(HistoryRequest request) {
+        return engine(request.workspace(), null).history();
+    }
+
+    /**
+     * Applies the pending migrations up to the target, each in its own transaction, after refusing on any error of
+     * the scripts or the history; a line per migration goes to the log.
+     */
+    public MigrateResult migrate(MigrateRequest request) {
+        log.info("Migrating " + request.workspace().connection().maskedUrl() + " from "
+                + request.workspace().describeLocations());
+        MigrateTarget target = MigrateTarget.parse(request.target());
+        return engine(request.workspace(), request.lockTimeout()).migrate(target, request.dryRun());
+    }
+
+    /**
+     * Plans, refuses before changing anything when a step has no undo script, then runs each undo and removes its
+     * history row in one transaction, newest first.
+     */
+    public DowngradeResult downgrade(DowngradeRequest request) {
+        DowngradeTarget target = DowngradeTarget.parse(request.target(), hints);
+        log.info((request.dryRun() ? "Planning downgrade of " : "Downgrading ")
+                + request.workspace().connection().maskedUrl() + " to " + target);
+        return engine(request.workspace(), request.lockTimeout()).downgrade(target, request.dryRun());
+    }
+
+    /** Writes a new V/U pair: commented templates, or generated from the model; with no difference, nothing. */
+    public CreateResult create(CreateRequest request) {
+        return new MigrationCreator(engine(request.workspace(), null), request.shadowUrl()).create(
+                new MigrationCreator.Request(request.message(), request.autogenerate(), request.directory(),
+                        Instant.now(), request.model()));
+    }
+
+    /**
+     * Everything status finds, plus a replay of the chain on a shadow database and the drift from the model. The
+     * report says whether it passed; the front end decides how to fail.
+     */
+    public CheckReport check(CheckRequest request) {
+        if (request.model().isEmpty()) {
+            log.info("Model drift not checked: no compiled @Entity classes were found. Compile them with "
+                    + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
+        }
+        return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl()).run(request.model());
+    }
+
+    private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {
+        return new MigrationEngine(new EngineSettings(workspace, lockTimeout, log, hints));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.assistant.migrate.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code check}, for CI: everything status finds, plus a replay of the chain on a shadow database and the drift
+ * between the entity model and the migrations.
+ *
+ * @param workspace the database and the scripts
+ * @param model the compiled entity classes; without them drift is not checked (and the log says so)
+ * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
+ */
+public record CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl) {
+
+    public CheckRequest {
+        Objects.requireNonNull(workspace, "workspace");
+        model = model == null ? Optional.empty() : model;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.assistant.migrate.api;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code create}: a new migration pair, {@code V<yyyyMMddHHmmss>__<slug>.sql} and its undo.
+ *
+ * @param workspace the database (for autogenerate) and the scripts (no version may be taken twice)
+ * @param message what the migration does, as the user typed it; it names the files
+ * @param autogenerate fill both files from the difference between the entity model and the migrations' schema,
+ *     instead of writing commented templates
+ * @param directory where the files are written, e.g. {@link Workspace#firstDirectory()}
+ * @param model the compiled entity classes; needed only with autogenerate
+ * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
+ */
+public record CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
+        Optional<ModelSource> model, String shadowUrl) {
+
+    public CreateRequest {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(directory, "directory");
+        model = model == null ? Optional.empty() : model;
+    }
+}

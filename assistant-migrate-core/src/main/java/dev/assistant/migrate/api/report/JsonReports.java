@@ -1,0 +1,99 @@
+package dev.assistant.migrate.api.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.StatusReport;
+import java.util.List;
+
+/**
+ * Renders status and history as JSON in the documented shape (docs/json-output.md). Fields are only ever added;
+ * {@code formatVersion} changes if one is removed or changes meaning.
+ */
+public final class JsonReports {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReports() {
+    }
+
+    public static String status(StatusReport report) {
+        ObjectNode root = root("status", report.database());
+        ArrayNode locations = root.putArray("locations");
+        report.locations().forEach(locations::add);
+        if (report.current().isPresent()) {
+            applied(root.putObject("current"), report.current().get());
+        } else {
+            root.putNull("current");
+        }
+        pending(root.putArray("pending"), report.pending());
+        ArrayNode problems = root.putArray("problems");
+        for (Problem problem : report.problems()) {
+            problems.addObject()
+                    .put("kind", problem.kind().name())
+                    .put("severity", problem.kind().severity().name())
+                    .put("title", problem.kind().title())
+                    .put("subject", problem.subject())
+                    .put("detail", problem.detail())
+                    .put("fix", problem.fix());
+        }
+        root.put("upToDate", report.isUpToDate());
+        return write(root);
+    }
+
+    public static String history(HistoryReport report) {
+        ObjectNode root = root("history", report.database());
+        ArrayNode applied = root.putArray("applied");
+        report.applied().forEach(row -> applied(applied.addObject(), row));
+        pending(root.putArray("pending"), report.pending());
+        return write(root);
+    }
+
+    private static ObjectNode root(String report, String database) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("report", report);
+        root.put("database", database);
+        return root;
+    }
+
+    private static void applied(ObjectNode node, AppliedMigration row) {
+        node.put("installedRank", row.installedRank());
+        node.put("version", row.version());
+        node.put("description", row.description());
+        node.put("type", row.type());
+        node.put("script", row.script());
+        node.put("installedOn", row.installedOn() == null ? null : row.installedOn().toString());
+        node.put("installedBy", row.installedBy());
+        node.put("executionTimeMillis", row.executionTimeMillis());
+        node.put("state", row.state());
+        node.put("undoAvailable", row.undoAvailable());
+    }
+
+    private static void pending(ArrayNode array, List<PendingMigration> pending) {
+        for (PendingMigration migration : pending) {
+            array.addObject()
+                    .put("version", migration.version())
+                    .put("description", migration.description())
+                    .put("script", migration.script())
+                    .put("location", migration.location())
+                    .put("repeatable", migration.repeatable())
+                    .put("reversible", migration.reversible());
+        }
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+}

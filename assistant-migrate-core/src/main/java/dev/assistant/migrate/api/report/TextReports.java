@@ -1,0 +1,220 @@
+package dev.assistant.migrate.api.report;
+
+import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.CheckReport;
+import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.DowngradeStep;
+import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.PendingMigration;
+import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.SqlStatement;
+import dev.assistant.migrate.api.StatusReport;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders the results of the goals as plain log lines: readable in batch mode, stable enough to grep, the same from
+ * every front end. Where a line names a command, the front end's {@link Hints} spell it.
+ */
+public final class TextReports {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private TextReports() {
+    }
+
+    public static List<String> status(StatusReport report, Hints hints) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Database: " + report.database());
+        lines.add("Scripts:  " + String.join(", ", report.locations()));
+        lines.add("Current:  " + report.current().map(TextReports::describeCurrent).orElse("nothing applied yet"));
+        if (report.pending().isEmpty()) {
+            lines.add("Pending:  none");
+        } else {
+            lines.add("Pending:  " + count(report.pending().size(), "migration"));
+            lines.addAll(indent(pendingTable(report.pending())));
+        }
+        lines.addAll(problems(report.problems()));
+        if (report.isUpToDate()) {
+            lines.add("Up to date.");
+        } else if (!report.pending().isEmpty()) {
+            lines.add("Apply the pending migrations with " + hints.migrate() + ".");
+        }
+        return lines;
+    }
+
+    public static List<String> history(HistoryReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Database: " + report.database());
+        if (report.applied().isEmpty() && report.pending().isEmpty()) {
+            lines.add("No migrations applied and none pending.");
+            return lines;
+        }
+        TextTable table = new TextTable("Version", "Description", "Type", "Installed on", "By", "Time", "State",
+                "Undo");
+        for (AppliedMigration row : report.applied()) {
+            table.add(row.version() == null ? "R" : row.version(), row.description(), row.type(),
+                    row.installedOn() == null ? "" : WHEN.format(row.installedOn()),
+                    Optional.ofNullable(row.installedBy()).orElse(""), row.executionTimeMillis() + " ms", row.state(),
+                    row.version() == null ? "-" : yesNo(row.undoAvailable()));
+        }
+        for (PendingMigration pending : report.pending()) {
+            table.add(pending.version() == null ? "R" : pending.version(), pending.description(),
+                    "SQL", "", "", "", "Pending", pending.repeatable() ? "-" : yesNo(pending.reversible()));
+        }
+        lines.addAll(table.lines());
+        lines.add(count(report.applied().size(), "applied migration") + ", " + report.pending().size() + " pending.");
+        return lines;
+    }
+
+    public static List<String> migrate(MigrateResult result) {
+        List<String> lines = new ArrayList<>();
+        if (result.dryRun()) {
+            if (result.planned().isEmpty()) {
+                lines.add("Dry run: nothing to apply to " + result.database() + ".");
+            } else {
+                lines.add("Dry run: would apply " + count(result.planned().size(), "migration") + " to "
+                        + result.database() + ":");
+                lines.addAll(indent(pendingTable(result.planned())));
+                lines.add("Nothing was changed.");
+            }
+        } else if (result.applied().isEmpty()) {
+            lines.add("Nothing to apply: " + result.database() + " is up to date.");
+        } else {
+            long total = result.applied().stream().mapToLong(MigrateResult.Applied::millis).sum();
+            lines.add("Applied " + count(result.applied().size(), "migration") + " in " + total + " ms.");
+        }
+        lines.add("Now at " + result.current().map(TextReports::describeCurrent).orElse("base: no migration applied."));
+        return lines;
+    }
+
+    public static List<String> downgrade(DowngradeResult result) {
+        List<String> lines = new ArrayList<>();
+        var plan = result.plan();
+        if (plan.isEmpty()) {
+            lines.add("Nothing to undo: " + result.database() + " is already at "
+                    + (plan.toVersion() == null ? "base" : "version " + plan.toVersion()) + ".");
+            return lines;
+        }
+        String destination = plan.toVersion() == null ? "base (nothing applied)" : "version " + plan.toVersion();
+        if (result.dryRun()) {
+            lines.add("Dry run: would undo " + count(plan.steps().size(), "migration") + " on " + result.database()
+                    + ", from version " + plan.fromVersion() + " to " + destination + ":");
+            for (DowngradeStep step : plan.steps()) {
+                lines.add("");
+                lines.add("-- V" + step.migration().version() + " " + step.migration().description() + ": "
+                        + step.undoPath() + (step.isTransactional() ? "" : " (runs outside a transaction)"));
+                for (SqlStatement statement : step.statements()) {
+                    statement.sql().lines().forEach(lines::add);
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + ";");
+                }
+            }
+            lines.add("");
+            lines.add("Nothing was changed.");
+        } else {
+            long total = result.undone().stream().mapToLong(DowngradeResult.Undone::millis).sum();
+            lines.add("Undid " + count(result.undone().size(), "migration") + " in " + total + " ms.");
+            lines.add("Now at " + result.current().map(TextReports::describeCurrent)
+                    .orElse("base: no migration applied."));
+        }
+        return lines;
+    }
+
+    /** The findings of a failed check, one line each. */
+    public static List<String> check(CheckReport report) {
+        List<String> lines = new ArrayList<>();
+        report.findings().forEach(finding -> lines.add("  - " + finding));
+        return lines;
+    }
+
+    /** A failed check as one message: how many findings where, then the findings. */
+    public static String checkFailure(CheckReport report) {
+        int count = report.pending().size() + report.problems().size();
+        List<String> lines = new ArrayList<>();
+        lines.add("Migration check failed: " + count + " finding" + (count == 1 ? "" : "s") + " in "
+                + report.database());
+        lines.addAll(check(report));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /** A passed check, for the debug log. */
+    public static String checkPassed(CheckReport report) {
+        return "Migration check passed for " + report.database() + ".";
+    }
+
+    /** What create wrote, and what to do next. */
+    public static List<String> create(CreateResult result, Hints hints) {
+        List<String> lines = new ArrayList<>();
+        if (!result.written()) {
+            lines.add("No schema changes detected: the entity model and the migrations agree. Nothing was written.");
+            return lines;
+        }
+        lines.add("Created " + result.upgrade().orElseThrow());
+        lines.add("Created " + result.downgrade().orElseThrow());
+        if (result.autogenerated()) {
+            lines.add(count(result.changes().size(), "change") + " generated; review both files, then apply them: "
+                    + hints.migrate() + ".");
+        } else {
+            lines.add("Write the change and its undo, then apply them: " + hints.migrate() + ".");
+        }
+        return lines;
+    }
+
+    /** The warnings of create: one line per generated change that destroys data. */
+    public static List<String> createWarnings(CreateResult result) {
+        return result.destructive().stream()
+                .map(change -> "Destroys data: " + change + " (see the WARNING in the script)")
+                .toList();
+    }
+
+    private static List<String> problems(List<Problem> problems) {
+        List<String> lines = new ArrayList<>();
+        if (problems.isEmpty()) {
+            lines.add("Problems: none");
+            return lines;
+        }
+        lines.add("Problems: " + problems.size());
+        for (Problem problem : problems) {
+            lines.add("  [" + problem.kind().severity() + "] " + problem.subject() + ": " + problem.kind().title() + ".");
+            lines.add("      " + problem.detail());
+            lines.add("      Fix: " + problem.fix());
+        }
+        return lines;
+    }
+
+    private static List<String> pendingTable(List<PendingMigration> pending) {
+        TextTable table = new TextTable("Version", "Description", "Undo", "Script");
+        for (PendingMigration migration : pending) {
+            table.add(migration.version() == null ? "R" : migration.version(), migration.description(),
+                    migration.repeatable() ? "repeatable" : migration.reversible() ? "reversible"
+                            : "IRREVERSIBLE (no undo script)",
+                    migration.script());
+        }
+        return table.lines();
+    }
+
+    private static String describeCurrent(AppliedMigration current) {
+        return "version " + current.version() + " (" + current.description() + ")"
+                + (current.installedOn() == null ? "" : ", applied " + WHEN.format(current.installedOn()))
+                + (current.installedBy() == null ? "" : " by " + current.installedBy());
+    }
+
+    private static List<String> indent(List<String> lines) {
+        return lines.stream().map(line -> "  " + line).toList();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+}
