@@ -6,6 +6,9 @@ import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngineException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The autogenerate pipeline: the model's schema (Hibernate boot metadata) against the schema the migrations build
@@ -15,10 +18,17 @@ public final class Autogenerator {
 
     private final EngineSettings settings;
     private final String shadowUrl;
+    private final RenameHints renames;
 
     public Autogenerator(EngineSettings settings, String shadowUrl) {
+        this(settings, shadowUrl, RenameHints.none());
+    }
+
+    /** @param renames renames the author declares ({@code assistant.renames}) */
+    public Autogenerator(EngineSettings settings, String shadowUrl, RenameHints renames) {
         this.settings = settings;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
     }
 
     /** What a migration must do to bring the migrations' schema to the model's; empty when they agree. */
@@ -30,7 +40,7 @@ public final class Autogenerator {
             shadow.engine(settings.locations(), settings.lockTimeout(), settings.log())
                     .migrate(MigrateTarget.latest(), false);
             try (Connection connection = shadow.connect()) {
-                return diff(DatabaseSchemaReader.read(connection), modelSchema, connection);
+                return diff(connection, modelSchema, renames);
             } catch (SQLException e) {
                 throw new MigrationEngineException("Cannot read the schema of the shadow database " + shadow.describe()
                         + ": " + e.getMessage(), false, e);
@@ -38,9 +48,21 @@ public final class Autogenerator {
         }
     }
 
-    /** The operations from {@code database} to the model, with the model's types spelled by {@code connection}. */
-    static SchemaChanges diff(SchemaSnapshot database, SchemaSnapshot model, Connection connection) {
-        SchemaSnapshot canonicalModel = TypeCanonicalizer.canonicalize(model, connection);
-        return SchemaChanges.of(SchemaDiff.between(database, canonicalModel));
+    /**
+     * The operations from the schema of {@code connection} (its own schema and those the model names) to the model,
+     * with the model's types, defaults and checks spelled by that connection. Extensions are only ever added: one the
+     * database has and the model does not need stays.
+     */
+    static SchemaChanges diff(Connection connection, SchemaSnapshot model, RenameHints renames) throws SQLException {
+        SchemaSnapshot canonical = TypeCanonicalizer.canonicalize(model, connection);
+        SchemaSnapshot database = DatabaseSchemaReader.read(connection, canonical.schemas());
+        Set<String> extensions = new TreeSet<>(database.extensions());
+        extensions.addAll(canonical.extensions());
+        List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames);
+        List<String> unused = Renames.unused(operations, renames).stream()
+                .map(rename -> "assistant.renames: " + rename + " was not used: the schema has no table or column "
+                        + rename.from() + " that the model replaces by " + rename.to() + ".")
+                .toList();
+        return SchemaChanges.of(operations, unused);
     }
 }

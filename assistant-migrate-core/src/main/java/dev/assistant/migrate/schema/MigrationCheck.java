@@ -23,10 +23,17 @@ public final class MigrationCheck {
 
     private final EngineSettings settings;
     private final String shadowUrl;
+    private final RenameHints renames;
 
     public MigrationCheck(EngineSettings settings, String shadowUrl) {
+        this(settings, shadowUrl, RenameHints.none());
+    }
+
+    /** @param renames renames the author declares ({@code assistant.renames}), which drift then reports as such */
+    public MigrationCheck(EngineSettings settings, String shadowUrl, RenameHints renames) {
         this.settings = settings;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
     }
 
     /** @param model the entity classes, when the build has them; without them drift is not checked */
@@ -52,8 +59,7 @@ public final class MigrationCheck {
 
     private List<Problem> drift(Supplier<ModelClasses> model, ShadowDatabase shadow) {
         try (ModelClasses classes = model.get(); Connection connection = shadow.connect()) {
-            SchemaChanges changes = Autogenerator.diff(DatabaseSchemaReader.read(connection),
-                    ModelSchemaReader.read(classes), connection);
+            SchemaChanges changes = Autogenerator.diff(connection, ModelSchemaReader.read(classes), renames);
             List<Problem> problems = new ArrayList<>();
             for (SchemaOperation operation : changes.upgrade()) {
                 problems.add(new Problem(ProblemKind.MODEL_DRIFT, operation.subject(),

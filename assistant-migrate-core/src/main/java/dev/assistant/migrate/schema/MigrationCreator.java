@@ -40,10 +40,17 @@ public final class MigrationCreator {
 
     private final EngineSettings settings;
     private final String shadowUrl;
+    private final RenameHints renames;
 
     public MigrationCreator(EngineSettings settings, String shadowUrl) {
+        this(settings, shadowUrl, RenameHints.none());
+    }
+
+    /** @param renames renames the author declares ({@code assistant.renames}) */
+    public MigrationCreator(EngineSettings settings, String shadowUrl, RenameHints renames) {
         this.settings = settings;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
     }
 
     public Result create(Request request, Supplier<ModelClasses> model) {
@@ -69,7 +76,7 @@ public final class MigrationCreator {
         String downgrade;
         if (request.autogenerate()) {
             try (ModelClasses classes = model.get()) {
-                changes = new Autogenerator(settings, shadowUrl).diff(classes);
+                changes = new Autogenerator(settings, shadowUrl, renames).diff(classes);
                 if (changes.isEmpty()) {
                     return new Result(Optional.empty(), Optional.empty(), changes);
                 }

@@ -4,6 +4,7 @@ import dev.assistant.migrate.engine.CheckReport;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.report.TextReports;
 import dev.assistant.migrate.schema.MigrationCheck;
+import dev.assistant.migrate.schema.RenameHints;
 import dev.assistant.migrate.schema.ModelClasses;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,14 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.MODEL_CLASSES)
     private List<String> modelClasses;
 
+    /**
+     * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
+     * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
+     * columns have fitting types and close names, are found without it.
+     */
+    @Parameter(property = PluginProperties.RENAMES)
+    private List<String> renames;
+
     @Inject
     public CheckMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -50,7 +59,8 @@ public class CheckMojo extends AbstractMigrateMojo {
             log.info("Model drift not checked: this build has no compiled @Entity classes (make build compiles them;"
                     + " -D" + PluginProperties.MODEL_CLASSES + " names them).");
         }
-        CheckReport report = new MigrationCheck(engineSettings(), shadowUrl).run(model);
+        CheckReport report = new MigrationCheck(engineSettings(), shadowUrl, RenameHints.parse(renames))
+                .run(model);
         if (!report.passed()) {
             int count = report.pending().size() + report.problems().size();
             throw new MojoFailureException("Migration check failed: " + count + " finding" + (count == 1 ? "" : "s")

@@ -2,6 +2,7 @@ package dev.assistant.migrate.maven;
 
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.schema.MigrationCreator;
+import dev.assistant.migrate.schema.RenameHints;
 import dev.assistant.migrate.schema.SchemaOperation;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,14 @@ public class CreateMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.MODEL_CLASSES)
     private List<String> modelClasses;
 
+    /**
+     * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
+     * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
+     * columns have fitting types and close names, are found without it.
+     */
+    @Parameter(property = PluginProperties.RENAMES)
+    private List<String> renames;
+
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -51,8 +60,8 @@ public class CreateMojo extends AbstractMigrateMojo {
     @Override
     protected void run(MigrationEngine engine, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
-        MigrationCreator.Result result = new MigrationCreator(engineSettings(), shadowUrl).create(
-                new MigrationCreator.Request(message, autogenerate, scripts.writableDirectory(), Instant.now()),
+        MigrationCreator.Result result = new MigrationCreator(engineSettings(), shadowUrl, RenameHints.parse(renames))
+                .create(new MigrationCreator.Request(message, autogenerate, scripts.writableDirectory(), Instant.now()),
                 ReactorModel.require(modelClasses, session(), project()));
         if (!result.written()) {
             log.info("No schema changes detected: the entity model and the migrations agree. Nothing was written.");
@@ -61,6 +70,7 @@ public class CreateMojo extends AbstractMigrateMojo {
         for (SchemaOperation operation : result.changes().destructive()) {
             log.warn("Destroys data: " + operation.describe() + " (see the WARNING in the script)");
         }
+        result.changes().warnings().forEach(log::warn);
         log.info("Created " + result.upgrade().orElseThrow());
         log.info("Created " + result.downgrade().orElseThrow());
         if (autogenerate) {
