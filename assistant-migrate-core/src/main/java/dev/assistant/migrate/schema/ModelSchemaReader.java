@@ -44,7 +44,9 @@ import org.hibernate.mapping.UniqueKey;
  * including the unique constraints of {@code @Column(unique = true)}, {@code @OneToOne} and {@code @NaturalId}, and the
  * check constraints of {@code @Enumerated} columns, discriminators and {@code @Check}. Types, defaults and check
  * expressions come out as Hibernate writes them in DDL ({@code varchar(255)}); {@link TypeCanonicalizer} turns them
- * into PostgreSQL's own spelling before they are compared. Names the model leaves to Hibernate are marked implicit.
+ * into PostgreSQL's own spelling before they are compared. Keys, checks and indexes the model leaves unnamed are
+ * marked implicit and named as PostgreSQL would name them ({@code notes_title_key}, {@code notes_author_id_fkey},
+ * {@code notes_title_idx}), not with Hibernate's hashes.
  */
 public final class ModelSchemaReader {
 
@@ -172,9 +174,10 @@ public final class ModelSchemaReader {
                 indexColumns.add(new IndexDef.IndexColumn(name(column),
                         order != null && order.trim().equalsIgnoreCase("desc")));
             }
-            String name = constraintName(index.getName());
-            indexes.put(name, new IndexDef(name, indexColumns, index.isUnique(),
-                    HIBERNATE_NAME.matcher(index.getName()).matches()));
+            boolean implicit = HIBERNATE_NAME.matcher(index.getName()).matches();
+            String name = implicit ? SqlNames.defaultName(bare, SqlNames.columnsPart(indexColumns.stream()
+                    .map(IndexDef.IndexColumn::name).toList()), "idx") : constraintName(index.getName());
+            indexes.put(name, new IndexDef(name, indexColumns, index.isUnique(), implicit));
         }
         Map<String, ForeignKeyDef> foreignKeys = new TreeMap<>();
         for (ForeignKey fk : table.getForeignKeyCollection()) {
@@ -185,9 +188,12 @@ public final class ModelSchemaReader {
             List<String> referencedColumns = fk.isReferenceToPrimaryKey()
                     ? names(referenced.getPrimaryKey().getColumns())
                     : names(fk.getReferencedColumns());
-            String name = constraintName(fk.getName());
-            foreignKeys.put(name, new ForeignKeyDef(name, names(fk.getColumns()), tableKey(referenced),
-                    referencedColumns, onDelete(fk), HIBERNATE_NAME.matcher(fk.getName()).matches()));
+            boolean implicit = HIBERNATE_NAME.matcher(fk.getName()).matches();
+            List<String> fkColumns = names(fk.getColumns());
+            String name = implicit ? SqlNames.defaultName(bare, SqlNames.columnsPart(fkColumns), "fkey")
+                    : constraintName(fk.getName());
+            foreignKeys.put(name, new ForeignKeyDef(name, fkColumns, tableKey(referenced), referencedColumns,
+                    onDelete(fk), implicit));
         }
         return new TableDef(tableName, columns, primaryKey, new TreeMap<>(uniques), new TreeMap<>(indexes),
                 new TreeMap<>(foreignKeys), new TreeMap<>(checks(table, bare)));

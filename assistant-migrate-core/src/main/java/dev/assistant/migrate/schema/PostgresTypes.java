@@ -35,7 +35,8 @@ final class PostgresTypes {
         if (base.equals("numeric")) {
             return Family.NUMERIC;
         }
-        if (base.equals("character varying") || base.equals("character") || base.equals("text")) {
+        if (base.equals("character varying") || base.equals("character") || base.equals("text")
+                || base.equals("citext")) {
             return Family.TEXT;
         }
         if (base.equals("timestamp with time zone")) {

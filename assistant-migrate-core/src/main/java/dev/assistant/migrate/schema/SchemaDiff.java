@@ -127,7 +127,8 @@ public final class SchemaDiff {
                 fk -> new SchemaOperation.DropForeignKey(table, fk),
                 fk -> new SchemaOperation.AddForeignKey(table, fk),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
-        compareNamed(table, from.checks(), to.checks(), CheckDef::expression, CheckDef::implicitName,
+        compareNamed(table, from.checks(), to.checks(), check -> CheckExpressions.comparable(check.expression()),
+                CheckDef::implicitName,
                 check -> new SchemaOperation.DropCheck(table, check),
                 check -> new SchemaOperation.AddCheck(table, check),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);

@@ -109,7 +109,7 @@ public final class SqlRenderer {
         } else if (operation instanceof AddCheck add) {
             lines.add("-- NOTE: fails if a row of " + add.table() + " breaks it.");
             lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.check().name()) + " "
-                    + add.check().expression() + ";");
+                    + CheckExpressions.source(add.check().expression()) + ";");
         } else if (operation instanceof DropCheck drop) {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.check().name())
                     + ";");
@@ -161,7 +161,7 @@ public final class SqlRenderer {
         table.uniques().values().forEach(unique -> elements.add("CONSTRAINT " + quote(unique.name()) + " UNIQUE ("
                 + list(unique.columns()) + ")"));
         table.checks().values().forEach(check -> elements.add("CONSTRAINT " + quote(check.name()) + " "
-                + check.expression()));
+                + CheckExpressions.source(check.expression())));
         lines.add("CREATE TABLE " + qualified(table.name()) + " (");
         for (int i = 0; i < elements.size(); i++) {
             lines.add(INDENT + elements.get(i) + (i < elements.size() - 1 ? "," : ""));

@@ -325,8 +325,10 @@ class SqlRendererGoldenTest {
                 "CHECK (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'DONE'::character varying])::text[])))");
         assertThat(sql(new AddCheck("notes", check))).isEqualTo("""
                 -- NOTE: fails if a row of notes breaks it.
-                ALTER TABLE notes ADD CONSTRAINT notes_status_check CHECK (((status)::text = ANY ((ARRAY['OPEN'::\
-                character varying, 'DONE'::character varying])::text[])));""");
+                ALTER TABLE notes ADD CONSTRAINT notes_status_check CHECK ((status IN ('OPEN'::character varying, \
+                'DONE'::character varying)));""");
+        assertThat(sql(new AddCheck("notes", new CheckDef("ck_price", "CHECK ((price >= (0)::numeric))"))))
+                .endsWith("ALTER TABLE notes ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric));");
         assertThat(sql(new DropCheck("notes", check))).isEqualTo(
                 "ALTER TABLE notes DROP CONSTRAINT notes_status_check;");
     }
