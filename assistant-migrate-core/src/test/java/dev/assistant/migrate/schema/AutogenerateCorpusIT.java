@@ -7,12 +7,10 @@ import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
 import dev.assistant.migrate.engine.DowngradeTarget;
-import dev.assistant.migrate.engine.EngineLog;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.MigrationEngineException;
-import dev.assistant.migrate.engine.ScriptLocation;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.io.StringWriter;
 import java.util.Collections;
@@ -139,8 +136,7 @@ class AutogenerateCorpusIT {
         if (!corpusCase.before().isBlank()) {
             Files.writeString(scripts.resolve("V1__before.sql"), corpusCase.before() + "\n", StandardCharsets.UTF_8);
         }
-        EngineSettings settings = new EngineSettings(connection(database.settings()),
-                List.of(new ScriptLocation.Directory(scripts)), Duration.ofSeconds(30), EngineLog.SILENT);
+        EngineSettings settings = ScratchMigrations.settings(database.settings(), scripts);
         MigrationEngine engine = new MigrationEngine(settings);
         engine.migrate(MigrateTarget.latest(), false);
         List<List<List<String>>> rowsBefore = new ArrayList<>();

@@ -3,23 +3,14 @@ package dev.assistant.migrate.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assistant.db.config.ConnectionSettingsResolver;
-import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
 import dev.assistant.migrate.engine.CheckReport;
-import dev.assistant.migrate.engine.EngineLog;
 import dev.assistant.migrate.engine.EngineSettings;
-import dev.assistant.migrate.engine.MigrateTarget;
-import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.MigrationEngineException;
 import dev.assistant.migrate.engine.ScriptLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,17 +82,7 @@ class ModelOutsideTheDefaultsIT {
     }
 
     private EngineSettings migrated(String label) throws Exception {
-        ScratchDatabase database = DB.database();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-        }
-        Path scripts = Files.createDirectories(work.resolve(label + "-migrations"));
-        Files.writeString(scripts.resolve("V1__before.sql"), NOTES);
-        EngineSettings settings = new EngineSettings(ConnectionSettingsResolver.create().url(database.jdbcUrl())
-                .user(database.user()).password(database.password()).environment(Map.of()).resolve(),
-                List.of(new ScriptLocation.Directory(scripts)), Duration.ofSeconds(30), EngineLog.SILENT);
-        new MigrationEngine(settings).migrate(MigrateTarget.latest(), false);
-        return settings;
+        return ScratchMigrations.migrated(DB.database(), work.resolve(label + "-migrations"), NOTES);
     }
 
     private Path compile(String label, String source) throws Exception {
