@@ -280,8 +280,14 @@ final class Renames {
 
     /** The expression with the identifier {@code from} written as {@code to}, string literals left alone. */
     static String replaceIdentifier(String expression, String from, String to) {
-        String token = SqlNames.quote(from);
-        String replacement = SqlNames.quote(to);
+        return replaceToken(expression, SqlNames.quote(from), SqlNames.quote(to));
+    }
+
+    /**
+     * The expression with the identifier written {@code token} replaced by {@code replacement}, literals kept; an
+     * unquoted identifier matches in any case, as PostgreSQL folds it.
+     */
+    static String replaceToken(String expression, String token, String replacement) {
         StringBuilder result = new StringBuilder();
         int i = 0;
         while (i < expression.length()) {
@@ -300,7 +306,8 @@ final class Renames {
                 }
                 result.append(expression, i, Math.min(end + 1, expression.length()));
                 i = end + 1;
-            } else if (expression.startsWith(token, i) && !identifierChar(expression, i - 1)
+            } else if (expression.regionMatches(!token.startsWith("\""), i, token, 0, token.length())
+                    && !identifierChar(expression, i - 1)
                     && !identifierChar(expression, i + token.length())) {
                 result.append(replacement);
                 i += token.length();

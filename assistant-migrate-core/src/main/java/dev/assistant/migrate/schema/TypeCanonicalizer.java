@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 /**
  * Lets PostgreSQL spell the model's types, defaults and check constraints: Hibernate writes {@code varchar(255)},
  * {@code 'x'} and {@code status in ('A','B')}, the catalog says {@code character varying(255)},
- * {@code 'x'::character varying} and {@code CHECK (((status)::text = ANY (...)))}. Each model table is declared as a
- * temporary table, with its column names, types, defaults and checks, inside a transaction that is rolled back, and
- * read back from the catalog. No alias table can drift from the server this way.
+ * {@code 'x'::character varying} and {@code CHECK (((status)::text = ANY (...)))}. The model is declared in temporary
+ * tables inside a transaction that is rolled back — one column of each distinct type and default, each check over
+ * columns of the types it reads — and read back from the catalog. No alias table can drift from the server this way,
+ * and a model of hundreds of tables costs two temporary tables.
  *
  * <p>A column that draws its default from a sequence it owns ({@code serial}) comes back as
  * {@link ColumnDef.Identity#SERIAL} with the sequence PostgreSQL would name for the real table, never the temporary
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
 final class TypeCanonicalizer {
 
     private static final String TEMPORARY = "assistant_model_";
+    private static final String TYPES = "assistant_model_types";
+    private static final String CHECKS = "assistant_model_checks";
 
     /** Types and functions whose extension has another name; any other is looked for under its own name. */
     private static final Map<String, String> EXTENSION_OF = Map.ofEntries(
@@ -102,25 +105,45 @@ final class TypeCanonicalizer {
         return current.equals(SqlNames.schemaOf(key)) ? SqlNames.key(null, SqlNames.nameOf(key)) : key;
     }
 
+    /**
+     * Declares the model in one statement of two temporary tables: one column for every distinct type and default,
+     * and the check constraints over columns of their types (each check's columns renamed apart, then named back).
+     * When that fails, each model table is declared on its own, so that a missing extension is created or the
+     * culprit named.
+     */
     private static SchemaSnapshot spell(SchemaSnapshot model, Connection connection) throws SQLException {
         List<TableDef> tables = new ArrayList<>(model.tables().values());
         Set<String> extensions = new TreeSet<>(model.extensions());
+        List<ColumnDef> distinct = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        tables.forEach(table -> table.columns().stream().filter(column -> keys.add(key(column)))
+                .forEach(distinct::add));
+        CheckColumns checkColumns = new CheckColumns(tables);
+        boolean individual = false;
         Map<String, Map<String, ColumnDef>> columns = new HashMap<>();
+        Map<String, ColumnDef> byKey = new HashMap<>();
         Map<String, Map<String, String>> checks = new HashMap<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            Set<String> declared = new HashSet<>();
-            for (SequenceDef sequence : model.sequences().values()) {
-                if (declared.add(SqlNames.nameOf(sequence.name()))) {
-                    statement.execute("CREATE TEMPORARY SEQUENCE " + SqlNames.quote(SqlNames.nameOf(sequence.name())));
+            List<String> declarations = sequences(model);
+            declarations.add(temporaryTable(TYPES, distinct, List.of()));
+            if (!checkColumns.expressions.isEmpty()) {
+                declarations.add(checkColumns.table());
+            }
+            try {
+                statement.execute(String.join(";\n", declarations));
+            } catch (SQLException refused) {
+                connection.rollback();
+                statement.execute(String.join(";\n", sequences(model)));
+                distinct.clear();
+                individual = true;
+                for (int i = 0; i < tables.size(); i++) {
+                    declare(tables.get(i), TEMPORARY + i, statement, connection, extensions);
                 }
             }
-            for (int i = 0; i < tables.size(); i++) {
-                declare(tables.get(i), TEMPORARY + i, statement, connection, extensions);
-            }
-            readColumns(connection, tables, columns);
-            readChecks(connection, tables, checks);
+            readColumns(connection, tables, distinct, columns, byKey);
+            readChecks(connection, tables, individual ? null : checkColumns, checks);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -128,13 +151,16 @@ final class TypeCanonicalizer {
         Map<String, TableDef> spelled = new TreeMap<>();
         for (TableDef table : tables) {
             Map<String, ColumnDef> read = columns.getOrDefault(table.name(), Map.of());
+            boolean own = individual;
             List<ColumnDef> tableColumns = table.columns().stream().map(column -> {
-                ColumnDef canonical = read.get(column.name());
+                ColumnDef canonical = own ? read.get(column.name()) : byKey.get(key(column));
+                ColumnDef named = new ColumnDef(column.name(), canonical.type(), column.nullable(),
+                        canonical.defaultExpression(), canonical.identity(), column.version());
                 if (canonical.identity() == ColumnDef.Identity.SERIAL) {
-                    return canonical.withIdentity(ColumnDef.Identity.SERIAL,
+                    return named.withIdentity(ColumnDef.Identity.SERIAL,
                             ColumnDef.nextval(SqlRenderer.defaultSerialSequence(table.name(), column.name())));
                 }
-                return canonical.withIdentity(column.identity(), canonical.defaultExpression());
+                return named.withIdentity(column.identity(), canonical.defaultExpression());
             }).toList();
             Map<String, String> expressions = checks.getOrDefault(table.name(), Map.of());
             TreeMap<String, CheckDef> tableChecks = new TreeMap<>();
@@ -144,6 +170,63 @@ final class TypeCanonicalizer {
         }
         return new SchemaSnapshot(new TreeMap<>(spelled), model.sequences(), model.otherObjects(), model.schemas(),
                 new TreeSet<>(extensions));
+    }
+
+    /**
+     * The model's checks declared together: each column a check reads becomes a column {@code assistant_k<n>} of its
+     * type, the check reads those, and is named {@code ck<n>}; read back, the names are put back as PostgreSQL writes
+     * them.
+     */
+    private static final class CheckColumns {
+        final Map<String, ColumnDef> columns = new java.util.LinkedHashMap<>();
+        final Map<String, String> original = new HashMap<>();
+        final List<String[]> checks = new ArrayList<>();
+        final List<String> expressions = new ArrayList<>();
+
+        CheckColumns(List<TableDef> tables) {
+            for (TableDef table : tables) {
+                for (CheckDef check : table.checks().values()) {
+                    String expression = check.expression();
+                    for (ColumnDef column : table.columns()) {
+                        String renamed = "assistant_k" + columns.size();
+                        String replaced = Renames.replaceIdentifier(expression, column.name(), renamed);
+                        if (!replaced.equals(expression)) {
+                            columns.put(renamed, column);
+                            original.put(renamed, column.name());
+                            expression = replaced;
+                        }
+                    }
+                    checks.add(new String[] {table.name(), check.name()});
+                    expressions.add(expression);
+                }
+            }
+        }
+
+        String table() {
+            List<String> elements = new ArrayList<>();
+            columns.forEach((name, column) -> elements.add(name + " " + column.type()));
+            for (int i = 0; i < expressions.size(); i++) {
+                elements.add("CONSTRAINT ck" + i + " CHECK (" + expressions.get(i) + ")");
+            }
+            return "CREATE TEMPORARY TABLE " + CHECKS + " (" + String.join(", ", elements) + ")";
+        }
+    }
+
+    private static String key(ColumnDef column) {
+        return column.type() + "\u0000" + column.defaultExpression();
+    }
+
+    /** The temporary sequences the model's defaults may draw from. */
+    private static List<String> sequences(SchemaSnapshot model) {
+        List<String> statements = new ArrayList<>();
+        Set<String> declared = new HashSet<>();
+        for (SequenceDef sequence : model.sequences().values()) {
+            if (declared.add(SqlNames.nameOf(sequence.name()))) {
+                statements.add("CREATE TEMPORARY SEQUENCE " + SqlNames.quote(SqlNames.nameOf(sequence.name())));
+            }
+        }
+        statements.add("SELECT 1");
+        return statements;
     }
 
     /**
@@ -176,8 +259,9 @@ final class TypeCanonicalizer {
 
     private static String temporaryTable(String name, List<ColumnDef> columns, java.util.Collection<CheckDef> checks) {
         List<String> elements = new ArrayList<>();
-        for (ColumnDef column : columns) {
-            elements.add(SqlNames.quote(column.name()) + " " + column.type()
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef column = columns.get(i);
+            elements.add((name.equals(TYPES) ? "c" + i : SqlNames.quote(column.name())) + " " + column.type()
                     + (column.defaultExpression() == null ? "" : " DEFAULT " + column.defaultExpression()));
         }
         for (CheckDef check : checks) {
@@ -219,10 +303,11 @@ final class TypeCanonicalizer {
         return available;
     }
 
-    private static void readColumns(Connection connection, List<TableDef> tables,
-            Map<String, Map<String, ColumnDef>> columns) throws SQLException {
+    private static void readColumns(Connection connection, List<TableDef> tables, List<ColumnDef> distinct,
+            Map<String, Map<String, ColumnDef>> columns, Map<String, ColumnDef> byKey) throws SQLException {
         String sql = """
-                SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid),
+                SELECT c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),
+                       pg_get_expr(d.adbin, d.adrelid),
                        EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                                WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
                                  AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
@@ -231,42 +316,71 @@ final class TypeCanonicalizer {
                 FROM pg_class c
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r' AND c.relname LIKE 'assistant\\_model\\_%'
+                WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r'
+                  AND c.relname LIKE 'assistant\\_model\\_%'
                 """;
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                TableDef table = tables.get(Integer.parseInt(rows.getString(1).substring(TEMPORARY.length())));
-                columns.computeIfAbsent(table.name(), name -> new HashMap<>()).put(rows.getString(2),
-                        new ColumnDef(rows.getString(2), rows.getString(3), true, rows.getString(4),
-                                rows.getBoolean(5) ? ColumnDef.Identity.SERIAL : ColumnDef.Identity.NONE));
+                String relation = rows.getString(1);
+                ColumnDef.Identity identity = rows.getBoolean(6) ? ColumnDef.Identity.SERIAL : ColumnDef.Identity.NONE;
+                if (relation.equals(CHECKS)) {
+                    continue;
+                }
+                if (relation.equals(TYPES)) {
+                    ColumnDef column = distinct.get(rows.getInt(2) - 1);
+                    byKey.put(key(column), new ColumnDef(column.name(), rows.getString(4), true, rows.getString(5),
+                            identity));
+                } else {
+                    TableDef table = tables.get(Integer.parseInt(relation.substring(TEMPORARY.length())));
+                    columns.computeIfAbsent(table.name(), name -> new HashMap<>()).put(rows.getString(3),
+                            new ColumnDef(rows.getString(3), rows.getString(4), true, rows.getString(5), identity));
+                }
             }
-        }
-        for (TableDef table : tables) {
-            Map<String, ColumnDef> read = columns.getOrDefault(table.name(), Map.of());
-            Map<String, ColumnDef> merged = new HashMap<>();
-            for (ColumnDef column : table.columns()) {
-                ColumnDef spelled = read.get(column.name());
-                merged.put(column.name(), new ColumnDef(column.name(), spelled.type(), column.nullable(),
-                        spelled.defaultExpression(), spelled.identity(), column.version()));
-            }
-            columns.put(table.name(), merged);
         }
     }
 
-    private static void readChecks(Connection connection, List<TableDef> tables, Map<String, Map<String, String>> checks)
-            throws SQLException {
+    private static void readChecks(Connection connection, List<TableDef> tables, CheckColumns together,
+            Map<String, Map<String, String>> checks) throws SQLException {
         String sql = """
                 SELECT c.relname, con.conname, pg_get_constraintdef(con.oid)
                 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
                 WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c'
                   AND c.relname LIKE 'assistant\\_model\\_%'
                 """;
+        Map<String, String> quoted = together == null ? Map.of() : quoteIdentifiers(connection, together.original);
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                TableDef table = tables.get(Integer.parseInt(rows.getString(1).substring(TEMPORARY.length())));
-                checks.computeIfAbsent(table.name(), name -> new HashMap<>()).put(rows.getString(2), rows.getString(3));
+                if (rows.getString(1).equals(CHECKS)) {
+                    String[] check = together.checks.get(Integer.parseInt(rows.getString(2).substring(2)));
+                    String definition = rows.getString(3);
+                    for (Map.Entry<String, String> name : quoted.entrySet()) {
+                        definition = Renames.replaceToken(definition, name.getKey(), name.getValue());
+                    }
+                    checks.computeIfAbsent(check[0], name -> new HashMap<>()).put(check[1], definition);
+                } else {
+                    TableDef table = tables.get(Integer.parseInt(rows.getString(1).substring(TEMPORARY.length())));
+                    checks.computeIfAbsent(table.name(), name -> new HashMap<>()).put(rows.getString(2),
+                            rows.getString(3));
+                }
             }
         }
+    }
+
+    /** {@code assistant_k<n>} to its column's name as PostgreSQL writes it ({@code quote_ident}). */
+    private static Map<String, String> quoteIdentifiers(Connection connection, Map<String, String> names)
+            throws SQLException {
+        List<String> keys = new ArrayList<>(names.keySet());
+        Map<String, String> quoted = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT quote_ident(n) FROM unnest(?::text[]) WITH ORDINALITY u(n, i) ORDER BY i")) {
+            statement.setArray(1, connection.createArrayOf("text", keys.stream().map(names::get).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                for (int i = 0; rows.next(); i++) {
+                    quoted.put(keys.get(i), rows.getString(1));
+                }
+            }
+        }
+        return quoted;
     }
 
     /** The first column (or check) of the table PostgreSQL refuses, named, for the message. */
