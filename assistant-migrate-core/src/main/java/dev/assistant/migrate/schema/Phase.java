@@ -8,30 +8,45 @@ package dev.assistant.migrate.schema;
  *
  * <pre>
  *  phase                  why here
- *  DROP_FOREIGN_KEY       first: nothing else can be dropped while a foreign key still points at it
+ *  CREATE_EXTENSION       first: the types and functions everything after may use
+ *  CREATE_SCHEMA          before the tables and sequences that live in it
+ *  RENAME_TABLE           renames come before everything else, which then speaks of the new names
+ *  RENAME_COLUMN          after the table has its new name
+ *  RENAME_CONSTRAINT      (and indexes) once table and columns have their names
+ *  DROP_FOREIGN_KEY       nothing else can be dropped while a foreign key still points at it
  *  DROP_INDEX             before the columns and tables it covers
+ *  DROP_CHECK             before the columns it reads change type or go
  *  DROP_UNIQUE            before the columns it covers; after the foreign keys that may rely on it
  *  DROP_PRIMARY_KEY       likewise
  *  DROP_TABLE             once no foreign key points at it
  *  DROP_COLUMN            once no constraint or index covers it
  *  CREATE_SEQUENCE        before tables and columns whose defaults draw from it
- *  CREATE_TABLE           with its columns, primary key and unique constraints; foreign keys come later
+ *  CREATE_TABLE           with its columns, primary key, unique and check constraints; foreign keys come later
  *  ADD_COLUMN             after the sequences its default may use
  *  ALTER_TYPE             before defaults and NOT NULL, which must fit the new type
  *  ALTER_DEFAULT          before NOT NULL, so that a default can fill the gaps
- *  ALTER_NULLABILITY
- *  ALTER_IDENTITY         after the column has its final type
+ *  ALTER_NULLABILITY      before an identity, which needs NOT NULL
+ *  ALTER_IDENTITY         after the column has its final type and default
  *  ADD_PRIMARY_KEY        once the columns exist with their final type and nullability
  *  ADD_UNIQUE             likewise; before foreign keys that reference it
+ *  ADD_CHECK              once the columns have their final type and values
  *  CREATE_INDEX
  *  ADD_FOREIGN_KEY        last of the building: every table and referenced key exists
  *  ALTER_SEQUENCE
  *  DROP_SEQUENCE          after every default that used it is gone
+ *  DROP_SCHEMA            once nothing lives in it
+ *  DROP_EXTENSION         last: once nothing uses its types
  * </pre>
  */
 public enum Phase {
+    CREATE_EXTENSION,
+    CREATE_SCHEMA,
+    RENAME_TABLE,
+    RENAME_COLUMN,
+    RENAME_CONSTRAINT,
     DROP_FOREIGN_KEY,
     DROP_INDEX,
+    DROP_CHECK,
     DROP_UNIQUE,
     DROP_PRIMARY_KEY,
     DROP_TABLE,
@@ -45,8 +60,11 @@ public enum Phase {
     ALTER_IDENTITY,
     ADD_PRIMARY_KEY,
     ADD_UNIQUE,
+    ADD_CHECK,
     CREATE_INDEX,
     ADD_FOREIGN_KEY,
     ALTER_SEQUENCE,
-    DROP_SEQUENCE
+    DROP_SEQUENCE,
+    DROP_SCHEMA,
+    DROP_EXTENSION
 }

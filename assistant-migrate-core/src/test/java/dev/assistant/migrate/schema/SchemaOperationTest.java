@@ -22,10 +22,11 @@ class SchemaOperationTest {
                 new SchemaOperation.AddColumn("users", Samples.column("timezone", "text", true), "tz"),
                 new SchemaOperation.DropColumn("users", Samples.column("tz", "text", true), "timezone"),
                 new SchemaOperation.AlterColumnType("users", "username", "character varying(50)", "text"),
-                new SchemaOperation.AlterColumnNullability("users", "username", true, false),
+                new SchemaOperation.AlterColumnNullability("users", Samples.column("username", "text", false), true,
+                        false),
                 new SchemaOperation.AlterColumnDefault("users", "created_at", null, "now()"),
-                new SchemaOperation.AlterColumnIdentity("users", "id", ColumnDef.Identity.NONE,
-                        ColumnDef.Identity.BY_DEFAULT),
+                new SchemaOperation.AlterColumnIdentity("users", Samples.id("users", ColumnDef.Identity.SERIAL),
+                        Samples.id("users", ColumnDef.Identity.BY_DEFAULT)),
                 new SchemaOperation.AddPrimaryKey("users", users.primaryKey()),
                 new SchemaOperation.DropPrimaryKey("users", users.primaryKey()),
                 new SchemaOperation.AddUnique("users", users.uniques().get("uq_users_username")),
@@ -36,7 +37,20 @@ class SchemaOperationTest {
                 new SchemaOperation.DropForeignKey("tasks", tasks.foreignKeys().get("fk_tasks_user_id")),
                 new SchemaOperation.CreateSequence(sequence),
                 new SchemaOperation.DropSequence(sequence),
-                new SchemaOperation.AlterSequence(sequence, new SequenceDef("notes_seq", 1, 20)));
+                new SchemaOperation.AlterSequence(sequence, new SequenceDef("notes_seq", 1, 20)),
+                new SchemaOperation.CreateExtension("citext"),
+                new SchemaOperation.DropExtension("citext"),
+                new SchemaOperation.CreateSchema("billing"),
+                new SchemaOperation.DropSchema("billing"),
+                new SchemaOperation.RenameTable(users, users.withName("members"), false),
+                new SchemaOperation.RenameColumn("users", Samples.column("mail", "text", true),
+                        Samples.column("email", "text", true), true),
+                new SchemaOperation.RenameConstraint("users", "uq_a", "uq_b"),
+                new SchemaOperation.RenameIndex("tasks", "ix_a", "ix_b"),
+                new SchemaOperation.AddCheck("users", new CheckDef("users_username_check",
+                        "CHECK ((length((username)::text) > 2))")),
+                new SchemaOperation.DropCheck("users", new CheckDef("users_username_check",
+                        "CHECK ((length((username)::text) > 2))")));
     }
 
     @Test
