@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the tests use, found once per JVM: {@code ASSISTANT_TEST_DATABASE_URL} when set (a user
- * that may CREATE DATABASE), else a Testcontainers PostgreSQL when a Docker engine answers, else a server on
- * localhost:5432 as assistant_test. When none answers the tests fail, with the ways to get one; they are never
- * skipped.
+ * that may CREATE DATABASE), else a Testcontainers PostgreSQL when a Docker engine answers, else the server
+ * {@code make db-up} provisions: localhost, port {@code POSTGRES_PORT} (5432 by default), as assistant_test. When none
+ * answers the tests fail, with the ways to get one; they are never skipped.
  */
 public final class TestDatabaseServer {
 
@@ -30,6 +31,7 @@ public final class TestDatabaseServer {
     static final String FALLBACK_USER = "assistant_test";
     static final String FALLBACK_PASSWORD = "assistant_test";
     static final String SCRATCH_PREFIX = "assistant_test_";
+    static final String FALLBACK_ORIGIN = "this machine: " + URL_VARIABLE + " is not set and no Docker engine answers";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private static TestDatabaseServer instance;
@@ -45,7 +47,9 @@ public final class TestDatabaseServer {
     /** The server for this JVM, resolved on first use. */
     public static synchronized TestDatabaseServer get() {
         if (instance == null) {
-            instance = resolve(configuredUrl(), Containers::startIfDockerAnswers, "localhost", 5432);
+            instance = resolve(configuredUrl(), Containers::startIfDockerAnswers, "localhost",
+                    fallbackPort(System.getenv("POSTGRES_PORT")));
+            LoggerFactory.getLogger(TestDatabaseServer.class).info("Tests use PostgreSQL at {}", instance.describe());
             instance.dropStaleScratchDatabases();
         }
         return instance;
@@ -58,6 +62,18 @@ public final class TestDatabaseServer {
         }
         String fromProperty = System.getProperty(URL_VARIABLE);
         return fromProperty == null || fromProperty.isBlank() ? null : fromProperty;
+    }
+
+    /** The port make db-up provisions: POSTGRES_PORT, as the scripts read it, else 5432. */
+    static int fallbackPort(String postgresPort) {
+        if (postgresPort == null || postgresPort.isBlank()) {
+            return 5432;
+        }
+        try {
+            return Integer.parseInt(postgresPort.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("POSTGRES_PORT is '" + postgresPort + "', not a port number.", e);
+        }
     }
 
     /** The resolution order, with its sources passed in so that each branch can be tested. */
@@ -74,7 +90,7 @@ public final class TestDatabaseServer {
         }
         Optional<ConnectionSettings> fromContainer = container.get();
         if (fromContainer.isPresent()) {
-            return new TestDatabaseServer(fromContainer.get(), "Testcontainers");
+            return new TestDatabaseServer(fromContainer.get(), "Testcontainers, " + Containers.IMAGE);
         }
         ConnectionSettings fallback = ConnectionSettingsResolver.create()
                 .url("postgresql://" + fallbackHost + ":" + fallbackPort + "/postgres")
@@ -82,7 +98,7 @@ public final class TestDatabaseServer {
                 .password(FALLBACK_PASSWORD)
                 .environment(Map.of())
                 .resolve();
-        TestDatabaseServer server = new TestDatabaseServer(fallback, "fallback");
+        TestDatabaseServer server = new TestDatabaseServer(fallback, FALLBACK_ORIGIN);
         server.requireReachable();
         return server;
     }
@@ -102,7 +118,7 @@ public final class TestDatabaseServer {
                 + "  - set " + URL_VARIABLE + "=postgresql://<user>:<password>@<host>:<port>/postgres"
                 + " (a user allowed to CREATE DATABASE);\n"
                 + "  - start a Docker engine (Testcontainers then runs postgres:15-alpine);\n"
-                + "  - run `bash .ci/run` once, or by hand on a local server:\n"
+                + "  - run `make db-up`, which starts this machine's PostgreSQL and creates the role; or by hand:\n"
                 + "      sudo -u postgres psql -c \"CREATE ROLE " + FALLBACK_USER + " LOGIN PASSWORD '"
                 + FALLBACK_PASSWORD + "' CREATEDB CREATEROLE\"";
     }
@@ -280,7 +296,7 @@ public final class TestDatabaseServer {
         return admin;
     }
 
-    /** "localhost:5432 as assistant_test (fallback)" */
+    /** "localhost:5432 as assistant_test (this machine: …)": where, as whom, and why this server. */
     public String describe() {
         return admin.host() + ":" + admin.port() + " as " + admin.user() + " (" + origin + ")";
     }
