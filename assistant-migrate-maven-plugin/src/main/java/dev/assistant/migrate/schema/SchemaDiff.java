@@ -96,12 +96,21 @@ public final class SchemaDiff {
     }
 
     private static void compareColumns(String table, ColumnDef from, ColumnDef to, List<SchemaOperation> operations) {
-        if (!from.type().equals(to.type())) {
+        boolean typeChanges = !from.type().equals(to.type());
+        if (typeChanges) {
             operations.add(new SchemaOperation.AlterColumnType(table, to.name(), from.type(), to.type()));
         }
         if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {
-            operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
-                    to.defaultExpression()));
+            if (typeChanges && from.defaultExpression() != null && to.defaultExpression() != null) {
+                // the old default goes before the type changes and the new one comes after (Phase)
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
+                        null));
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), null,
+                        to.defaultExpression()));
+            } else {
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
+                        to.defaultExpression()));
+            }
         }
         if (from.nullable() != to.nullable()) {
             operations.add(new SchemaOperation.AlterColumnNullability(table, to.name(), from.nullable(),

@@ -191,7 +191,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_NULLABILITY;
+            return toNullable ? Phase.DROP_NOT_NULL : Phase.SET_NOT_NULL;
         }
 
         @Override
@@ -220,7 +220,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_DEFAULT;
+            return toDefault == null ? Phase.DROP_DEFAULT : Phase.SET_DEFAULT;
         }
 
         @Override
@@ -250,7 +250,10 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_IDENTITY;
+            if (toIdentity == ColumnDef.Identity.NONE) {
+                return Phase.DROP_IDENTITY;
+            }
+            return fromIdentity == ColumnDef.Identity.NONE ? Phase.ADD_IDENTITY : Phase.ALTER_TYPE;
         }
 
         @Override
