@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the tests use, found once per JVM: {@code ASSISTANT_TEST_DATABASE_URL} when set (a user
- * that may CREATE DATABASE), else a Testcontainers PostgreSQL when a Docker engine answers, else the server
+ * that may create databases and roles), else a Testcontainers PostgreSQL when a Docker engine answers, else the server
  * {@code make db-up} provisions: localhost, port {@code POSTGRES_PORT} (5432 by default), as assistant_test. When none
  * answers the tests fail, with the ways to get one; they are never skipped.
  */
@@ -31,6 +31,7 @@ public final class TestDatabaseServer {
     static final String FALLBACK_USER = "assistant_test";
     static final String FALLBACK_PASSWORD = "assistant_test";
     static final String SCRATCH_PREFIX = "assistant_test_";
+    static final String CONTAINER_ORIGIN = "Testcontainers";
     static final String FALLBACK_ORIGIN = "this machine: " + URL_VARIABLE + " is not set and no Docker engine answers";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -90,7 +91,7 @@ public final class TestDatabaseServer {
         }
         Optional<ConnectionSettings> fromContainer = container.get();
         if (fromContainer.isPresent()) {
-            return new TestDatabaseServer(fromContainer.get(), "Testcontainers, " + Containers.IMAGE);
+            return new TestDatabaseServer(fromContainer.get(), CONTAINER_ORIGIN + ", " + Containers.IMAGE);
         }
         ConnectionSettings fallback = ConnectionSettingsResolver.create()
                 .url("postgresql://" + fallbackHost + ":" + fallbackPort + "/postgres")
@@ -116,7 +117,7 @@ public final class TestDatabaseServer {
                 + " (SQL state " + e.getSQLState() + ").\n"
                 + "The tests need a real PostgreSQL; get one of these:\n"
                 + "  - set " + URL_VARIABLE + "=postgresql://<user>:<password>@<host>:<port>/postgres"
-                + " (a user allowed to CREATE DATABASE);\n"
+                + " (a user allowed to create databases and roles);\n"
                 + "  - start a Docker engine (Testcontainers then runs postgres:15-alpine);\n"
                 + "  - run `make db-up`, which starts this machine's PostgreSQL and creates the role; or by hand:\n"
                 + "      sudo -u postgres psql -c \"CREATE ROLE " + FALLBACK_USER + " LOGIN PASSWORD '"
@@ -129,53 +130,29 @@ public final class TestDatabaseServer {
 
     /**
      * Creates an empty database that only the caller uses, owned by a login role of its own with a password no other
-     * text contains (so that tests can prove no output shows it); close it to drop both. Where the server's user may
-     * not create roles, the database belongs to that user instead.
+     * text contains (so that tests can prove no output shows it); close it to drop both.
      */
     public ScratchDatabase createScratch(String label) {
-        return create(scratchName(label));
-    }
-
-    /** Drops the named database and its role if they exist, and creates them again; for a fixed-name database. */
-    public ScratchDatabase recreate(String name) {
-        drop(name, name);
-        return create(name);
-    }
-
-    private ScratchDatabase create(String name) {
+        String name = scratchName(label);
         String password = "Pw" + randomText(22);
-        boolean ownRole;
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            ownRole = createRole(statement, name, password);
-            statement.execute("CREATE DATABASE " + quote(name) + (ownRole ? " OWNER " + quote(name) : ""));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the scratch database " + name + " on " + describe() + ": "
-                    + admin.redact(e.getMessage()), e);
-        }
-        ConnectionSettings settings = ownRole
-                ? ConnectionSettingsResolver.create()
-                        .url(admin.jdbcUrl())
-                        .user(name)
-                        .password(password)
-                        .environment(Map.of())
-                        .resolve()
-                        .withDatabase(name)
-                : admin.withDatabase(name);
-        return new ScratchDatabase(this, settings, ownRole);
-    }
-
-    /** A login role named like the database, allowed to create (shadow) databases; false when not permitted. */
-    private boolean createRole(Statement statement, String name, String password) throws SQLException {
-        try {
             statement.execute("CREATE ROLE " + quote(name) + " LOGIN CREATEDB PASSWORD '" + password + "'");
             statement.execute("GRANT " + quote(name) + " TO " + quote(admin.user()));
-            return true;
-        } catch (SQLException notPermitted) {
-            if ("42501".equals(notPermitted.getSQLState())) {
-                return false;
-            }
-            throw notPermitted;
+            statement.execute("CREATE DATABASE " + quote(name) + " OWNER " + quote(name));
+        } catch (SQLException e) {
+            String fix = "42501".equals(e.getSQLState()) ? " The tests' user needs CREATEDB and CREATEROLE: each"
+                    + " scratch database gets a role with a password of its own, so that the tests can prove no"
+                    + " output shows it (ALTER ROLE " + quote(admin.user()) + " CREATEDB CREATEROLE;)." : "";
+            throw new IllegalStateException("Cannot create the scratch database " + name + " on " + describe() + ": "
+                    + admin.redact(e.getMessage()) + fix, e);
         }
+        return new ScratchDatabase(this, ConnectionSettingsResolver.create()
+                .url(admin.jdbcUrl())
+                .user(name)
+                .password(password)
+                .environment(Map.of())
+                .resolve()
+                .withDatabase(name));
     }
 
     private static String randomText(int length) {
@@ -187,14 +164,13 @@ public final class TestDatabaseServer {
         return text.toString();
     }
 
-    void drop(String database, String role) {
+    /** Drops a scratch database and its role (named alike), ending its sessions; nothing when they are gone. */
+    public void drop(String name) {
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            dropDatabase(statement, database);
-            if (role != null) {
-                statement.execute("DROP ROLE IF EXISTS " + quote(role));
-            }
+            dropDatabase(statement, name);
+            statement.execute("DROP ROLE IF EXISTS " + quote(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop the scratch database " + database + ": "
+            throw new IllegalStateException("Cannot drop the scratch database " + name + ": "
                     + admin.redact(e.getMessage()), e);
         }
     }
@@ -250,7 +226,7 @@ public final class TestDatabaseServer {
         }
         stale.forEach(name -> {
             try {
-                drop(name, name);
+                drop(name);
             } catch (IllegalStateException ignored) {
                 // another run may be dropping it too
             }
@@ -289,6 +265,11 @@ public final class TestDatabaseServer {
 
     public int port() {
         return admin.port();
+    }
+
+    /** True when the server is a Testcontainers PostgreSQL, which ends with the JVM that started it. */
+    public boolean inContainer() {
+        return origin.startsWith(CONTAINER_ORIGIN);
     }
 
     /** The admin connection settings (maintenance database), for tests that create their own databases. */
