@@ -11,6 +11,7 @@ import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.ScriptLocation;
+import dev.assistant.migrate.it.MavenRun;
 import dev.assistant.migrate.schema.DatabaseSchemaReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +161,8 @@ class BadInputIT {
         String filesBefore = fingerprint(project);
         String databaseBefore = databaseState(database);
 
-        MavenRun.Result result = MavenRun.run(project, badInput.environment(), badInput.arguments().toArray(String[]::new));
+        MavenRun.Result result = MavenRun.in(project).environment(badInput.environment())
+                .run(badInput.arguments().toArray(String[]::new));
 
         String message = result.failureMessage();
         OBSERVED.put(badInput.name(), message);
