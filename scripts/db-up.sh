@@ -26,7 +26,7 @@ if docker_answers; then
 elif pg_local_installed; then
   pg_local_start
   say "Creating what is missing of roles temporal and assistant_test and database the_assistant (port $DB_PORT)"
-  pg_superuser_psql -d postgres -f "$PROVISION_SQL"
+  pg_superuser_psql -d postgres <"$PROVISION_SQL" # on stdin: the superuser may not be able to read this checkout
 else
   cat >&2 <<HELP
 No database server: this machine has neither a Docker engine that answers nor PostgreSQL. Install one of them and run
@@ -38,15 +38,8 @@ HELP
   exit 1
 fi
 
-if command -v psql >/dev/null 2>&1; then
-  waited=0
-  until pg_provisioned localhost "$DB_PORT"; do
-    waited=$((waited + 1))
-    if [ "$waited" -gt 30 ]; then
-      pg_explain_missing localhost "$DB_PORT" >&2
-      fail "the server on localhost:$DB_PORT does not accept the roles of $PROVISION_SQL; if they existed before with other passwords, set them as a superuser: ALTER ROLE temporal PASSWORD 'temporal'; ALTER ROLE assistant_test PASSWORD 'assistant_test';"
-    fi
-    sleep 1
-  done
+if command -v psql >/dev/null 2>&1 && ! pg_provisioned localhost "$DB_PORT"; then
+  pg_explain_missing localhost "$DB_PORT" >&2
+  fail "the server on localhost:$DB_PORT does not accept the project's roles: a role that existed before keeps its password (see above)"
 fi
 say "Database up: $MASKED_URL; test role assistant_test ready"

@@ -83,7 +83,7 @@ pg_superuser_psql() {
   elif [ "$("${psql[@]}" -d postgres -Atc 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user' 2>/dev/null)" = t ]; then
     "${psql[@]}" "$@"   # a server set up for the current user (Homebrew)
   else
-    fail "cannot run psql as the PostgreSQL superuser; run 'sudo make db-up' once, or run $PROVISION_SQL as a superuser yourself: sudo -u postgres psql -p $DB_PORT -f $PROVISION_SQL"
+    fail "cannot run psql as the PostgreSQL superuser; run 'sudo make db-up' once, or run $PROVISION_SQL as a superuser yourself: sudo -u postgres psql -p $DB_PORT <$PROVISION_SQL"
   fi
 }
 
@@ -102,10 +102,10 @@ pg_provisioned() {
     'SELECT rolcreatedb AND rolcreaterole FROM pg_roles WHERE rolname = current_user')" = t ]
 }
 
-# pg_explain_missing HOST PORT: one line per role that cannot log in with its documented password, for the failure.
+# pg_explain_missing HOST PORT: for each role that cannot log in with its documented password, what to run.
 pg_explain_missing() {
   pg_query "$1" "$2" temporal temporal the_assistant 'SELECT 1' >/dev/null ||
-    say "  temporal cannot log in to the_assistant with the password 'temporal'"
+    say "  temporal cannot log in to the_assistant with the password 'temporal'; as a superuser: ALTER ROLE temporal PASSWORD 'temporal';"
   pg_query "$1" "$2" assistant_test assistant_test postgres 'SELECT 1' >/dev/null ||
-    say "  assistant_test cannot log in with the password 'assistant_test'"
+    say "  assistant_test cannot log in with the password 'assistant_test'; as a superuser: ALTER ROLE assistant_test PASSWORD 'assistant_test';"
 }
