@@ -74,7 +74,7 @@ test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin a
 	$(MVN) $(MVN_FLAGS) verify
 
 bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
-	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://temporal:temporal@localhost:5432/postgres}" \
+	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://assistant_test:assistant_test@localhost:$${POSTGRES_PORT:-5432}/postgres}" \
 	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)
