@@ -52,7 +52,7 @@ public final class InvokerProject {
         this.basedir = basedir;
     }
 
-    public static InvokerProject of(File basedir) {
+    private static InvokerProject of(File basedir) {
         return new InvokerProject(basedir.toPath());
     }
 

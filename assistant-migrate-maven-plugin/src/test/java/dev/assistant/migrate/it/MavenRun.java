@@ -22,7 +22,7 @@ import org.xml.sax.SAXException;
  * the invoker projects) and the benchmarks run the plugin's goals. {@code assistant-migrate:<goal>} stands for the
  * plugin of this build. Under Failsafe, Maven resolves from the repository the invoker tests install the plugin into
  * and falls back to the developer's own, with the invoker tests' settings.xml; elsewhere (the benchmarks, after make
- * build) it uses Maven's defaults.
+ * build) it uses the local repository of the Maven that runs it.
  *
  * <pre>{@code MavenRun.Result result = MavenRun.in(project).environment(Map.of("DATABASE_URL", url))
  *         .run("assistant-migrate:status");}</pre>
@@ -144,6 +144,8 @@ public final class MavenRun {
         String repository = System.getProperty("assistant.it.repository");
         if (repository != null) {
             command.addAll(List.of("-s", writeSettings().toString(), "-Dmaven.repo.local=" + repository));
+        } else if (System.getProperty("maven.repo.local") != null) {
+            command.add("-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
         }
         for (String argument : arguments) {
             command.add(argument.startsWith(PREFIX) ? "dev.assistant:assistant-migrate-maven-plugin:"
