@@ -18,7 +18,8 @@ import java.util.Properties;
  * (url, user, password) to the file that the migrate execution ({@code connectionFile}) and the tests
  * ({@link MigratedDatabase}) read. {@code drop} (post-integration-test, which runs whether the tests passed or not)
  * drops it. A database that an earlier build of this module created and never dropped, because it stopped before
- * post-integration-test, is dropped by the next {@code create}.
+ * post-integration-test, is dropped by the next {@code create} while the file names it (no {@code mvn clean} in
+ * between), else by the stale scratch cleanup once it is a day old.
  */
 public final class IntegrationTestDatabase {
 
