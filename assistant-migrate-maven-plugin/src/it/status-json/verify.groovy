@@ -1,9 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     def json = new groovy.json.JsonSlurper().parseText(log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1))
     assert json.formatVersion == 1
     assert json.report == 'status'
@@ -15,6 +12,4 @@ try {
     assert json.pending.every { it.reversible }
     assert json.problems == []
     assert json.upToDate == false
-} finally {
-    project.drop()
 }

@@ -5,6 +5,10 @@ package dev.assistant.migrate.schema;
  * that something (foreign keys before the keys they reference, constraints before their columns, tables after
  * their foreign keys), and build in the opposite order (tables before their columns' constraints, foreign keys last).
  * The undo script runs the inverse operations in exactly the reverse order, which makes it valid by the same rule.
+ * The changes to one column mirror each other around ALTER_TYPE: what is taken away from a column (default, identity,
+ * NOT NULL) goes before the type changes and what is given to it after, in the reverse order, so that the inverse of
+ * a removal is an addition in the mirrored place; a change of type and default together is a drop of the old
+ * default, the type change and the new default, which reads the same in both directions.
  *
  * <pre>
  *  phase                  why here
@@ -23,10 +27,14 @@ package dev.assistant.migrate.schema;
  *  CREATE_SEQUENCE        before tables and columns whose defaults draw from it
  *  CREATE_TABLE           with its columns, primary key, unique and check constraints; foreign keys come later
  *  ADD_COLUMN             after the sequences its default may use
- *  ALTER_TYPE             before defaults and NOT NULL, which must fit the new type
- *  ALTER_DEFAULT          before NOT NULL, so that a default can fill the gaps
- *  ALTER_NULLABILITY      before an identity, which needs NOT NULL
- *  ALTER_IDENTITY         after the column has its final type and default
+ *  DROP_DEFAULT           before the type changes: a default written for the old type may not convert
+ *  DROP_IDENTITY          before NOT NULL can go (an identity column is NOT NULL)
+ *  DROP_NOT_NULL
+ *  ALTER_TYPE             with nothing in the way that belongs to only one of the two types; also a change between
+ *                         identity ALWAYS and BY DEFAULT, which is its own mirror
+ *  SET_NOT_NULL           before identity, which needs it
+ *  ADD_IDENTITY           on the final type
+ *  SET_DEFAULT            for the final type, once the column is no identity
  *  ADD_PRIMARY_KEY        once the columns exist with their final type and nullability
  *  ADD_UNIQUE             likewise; before foreign keys that reference it
  *  ADD_CHECK              once the columns have their final type and values
@@ -54,10 +62,13 @@ public enum Phase {
     CREATE_SEQUENCE,
     CREATE_TABLE,
     ADD_COLUMN,
+    DROP_DEFAULT,
+    DROP_IDENTITY,
+    DROP_NOT_NULL,
     ALTER_TYPE,
-    ALTER_DEFAULT,
-    ALTER_NULLABILITY,
-    ALTER_IDENTITY,
+    SET_NOT_NULL,
+    ADD_IDENTITY,
+    SET_DEFAULT,
     ADD_PRIMARY_KEY,
     ADD_UNIQUE,
     ADD_CHECK,

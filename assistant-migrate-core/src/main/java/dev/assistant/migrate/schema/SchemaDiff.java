@@ -158,15 +158,39 @@ public final class SchemaDiff {
     }
 
     private static void compareColumns(String table, ColumnDef from, ColumnDef to, List<SchemaOperation> operations) {
-        if (!from.type().equals(to.type())) {
+        boolean typeChanges = !from.type().equals(to.type());
+        if (typeChanges) {
             operations.add(new SchemaOperation.AlterColumnType(table, to.name(), from.type(), to.type()));
         }
-        if (from.identity() != to.identity()) {
+        if (from.identity() != to.identity() && typeChanges) {
+            // a plain default belongs to one of the two types: it goes before the type changes, or comes after
+            ColumnDef before = from;
+            ColumnDef after = to;
+            if (from.identity() == ColumnDef.Identity.NONE && from.defaultExpression() != null) {
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
+                        null));
+                before = from.withDefault(null);
+            }
+            if (to.identity() == ColumnDef.Identity.NONE && to.defaultExpression() != null) {
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), null,
+                        to.defaultExpression()));
+                after = to.withDefault(null);
+            }
+            operations.add(new SchemaOperation.AlterColumnIdentity(table, before, after));
+        } else if (from.identity() != to.identity()) {
             operations.add(new SchemaOperation.AlterColumnIdentity(table, from, to));
         } else if (from.identity() != ColumnDef.Identity.SERIAL
                 && !Objects.equals(from.defaultExpression(), to.defaultExpression())) {
-            operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
-                    to.defaultExpression()));
+            if (typeChanges && from.defaultExpression() != null && to.defaultExpression() != null) {
+                // the old default goes before the type changes and the new one comes after (Phase)
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
+                        null));
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), null,
+                        to.defaultExpression()));
+            } else {
+                operations.add(new SchemaOperation.AlterColumnDefault(table, to.name(), from.defaultExpression(),
+                        to.defaultExpression()));
+            }
         }
         if (from.nullable() != to.nullable()) {
             operations.add(new SchemaOperation.AlterColumnNullability(table, to, from.nullable(), to.nullable()));

@@ -229,7 +229,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_NULLABILITY;
+            return toNullable ? Phase.DROP_NOT_NULL : Phase.SET_NOT_NULL;
         }
 
         @Override
@@ -265,7 +265,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_DEFAULT;
+            return toDefault == null ? Phase.DROP_DEFAULT : Phase.SET_DEFAULT;
         }
 
         @Override
@@ -301,7 +301,11 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_IDENTITY;
+            if (to.identity() == ColumnDef.Identity.NONE) {
+                return Phase.DROP_IDENTITY;
+            }
+            // a switch between kinds is its own mirror, like a type change
+            return from.identity() == ColumnDef.Identity.NONE ? Phase.ADD_IDENTITY : Phase.ALTER_TYPE;
         }
 
         @Override

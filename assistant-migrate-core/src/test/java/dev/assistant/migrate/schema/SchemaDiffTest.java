@@ -62,10 +62,10 @@ class SchemaDiffTest {
                         ColumnDef.Identity.NONE),
                 new ColumnDef("created_at", "timestamp(6) with time zone", false, null, ColumnDef.Identity.NONE)));
         assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after)))).containsExactly(
-                "change type of users.username from character varying(255) to character varying(64)",
                 "drop default of users.created_at",
-                "set default of users.username to 'anonymous'::character varying",
-                "forbid NULL in users.username");
+                "change type of users.username from character varying(255) to character varying(64)",
+                "forbid NULL in users.username",
+                "set default of users.username to 'anonymous'::character varying");
     }
 
     @Test
