@@ -2,10 +2,10 @@ package dev.assistant.migrate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assistant.migrate.it.MavenRun;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import dev.assistant.migrate.schema.ColumnDef;
 import dev.assistant.migrate.schema.MigrationScripts;
 import dev.assistant.migrate.schema.SchemaChanges;

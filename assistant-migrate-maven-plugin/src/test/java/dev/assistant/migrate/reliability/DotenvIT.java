@@ -2,10 +2,10 @@ package dev.assistant.migrate.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assistant.migrate.it.MavenRun;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
