@@ -22,7 +22,7 @@ import javax.tools.ToolProvider;
  * One case of the autogenerate corpus (src/test/resources/autogenerate-corpus): the schema before (SQL), the entity
  * model after (Java sources, compiled here as a user's build would), and what autogenerate is expected to find.
  */
-record CorpusCase(String name, List<String> expected, String before, List<String> modelSources) {
+public record CorpusCase(String name, List<String> expected, String before, List<String> modelSources) {
 
     private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");
     private static final String IMPORTS = """
@@ -33,7 +33,7 @@ record CorpusCase(String name, List<String> expected, String before, List<String
 
             """;
 
-    static CorpusCase read(Path file) {
+    public static CorpusCase read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String expect = section(text, "## expect", "## before");
@@ -53,12 +53,12 @@ record CorpusCase(String name, List<String> expected, String before, List<String
     }
 
     /** The package the case's entities are compiled into. */
-    String packageName() {
+    public String packageName() {
         return "corpus." + name.replaceAll("[^a-zA-Z0-9]+", "_").toLowerCase(Locale.ROOT).replaceAll("^(\\d)", "c$1");
     }
 
     /** Compiles the model against the test class path into {@code output}. */
-    void compileModel(Path output) throws IOException {
+    public void compileModel(Path output) throws IOException {
         Path sources = Files.createDirectories(output.resolveSibling(output.getFileName() + "-src"));
         List<Path> files = new ArrayList<>();
         for (String source : modelSources) {
