@@ -4,7 +4,8 @@ def project = InvokerProject.of(basedir)
 try {
     def log = project.log()
     assert !log.contains(project.password()) || project.password() == project.settings().user()
-    def json = new groovy.json.JsonSlurper().parseText(log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1))
+    def document = log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1)
+    def json = new groovy.json.JsonSlurper().parseText(document)
     assert json.formatVersion == 1
     assert json.report == 'status'
     assert json.database.contains(':****@')
@@ -15,6 +16,9 @@ try {
     assert json.pending.every { it.reversible }
     assert json.problems == []
     assert json.upToDate == false
+
+    // the command line tool, run in the same project, prints the same document
+    assert project.cli(cliJar, 'current', '--format', 'json').strip() == document
 } finally {
     project.drop()
 }

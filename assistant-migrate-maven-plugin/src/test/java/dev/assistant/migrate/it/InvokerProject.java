@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -146,6 +147,38 @@ public final class InvokerProject {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop " + settings.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the command line tool's jar in the project directory, as a user would there (it reads the same {@code .env}
+     * and finds the same migrations), and returns what it printed on standard output. It must succeed and print no
+     * password.
+     */
+    public String cli(String jar, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(basedir.toFile());
+        List.of(DATABASE_URL, "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB")
+                .forEach(builder.environment()::remove);
+        try {
+            Path errors = Files.createTempFile(basedir, "cli", ".err");
+            Process process = builder.redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exitCode = process.waitFor();
+            String err = Files.readString(errors, StandardCharsets.UTF_8);
+            Files.delete(errors);
+            if (exitCode != 0 || (out + err).contains(password()) && !password().equals(settings().user())) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + exitCode
+                        + " or printed the password:\n" + out + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
