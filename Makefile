@@ -17,7 +17,7 @@ BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path 
 .DEFAULT_GOAL := help
 BENCH_FLAGS ?=
 
-.PHONY: help build db-up db-down migrate migration migration-status migration-history migration-downgrade \
+.PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
 	migration-check test bench clean
 
 help: ## List the targets
@@ -26,6 +26,10 @@ help: ## List the targets
 build: ## Build and install every module, without tests
 	$(MVN) $(MVN_FLAGS) install -DskipTests
 	@mkdir -p $(dir $(BUILD_STAMP)) && touch $(BUILD_STAMP)
+
+cli: ## Build the command line tool's jar (assistant-migrate-cli/target), installing nothing
+	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-cli -am package -DskipTests
+	@ls assistant-migrate-cli/target/assistant-migrate-cli-*.jar | grep -v original- | sed 's/^/Built /'
 
 $(BUILD_STAMP): $(BUILD_INPUTS)
 	$(MVN) $(MVN_FLAGS) -q install -DskipTests
