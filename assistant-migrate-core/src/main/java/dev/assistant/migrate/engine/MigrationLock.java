@@ -78,13 +78,14 @@ public final class MigrationLock implements AutoCloseable {
             while (!tryLock(connection, key, flywayKey)) {
                 if (!announced) {
                     log.info("Waiting for another run to finish (up to " + timeout.toSeconds() + " s): "
-                            + describeHolders(connection, key, flywayKey));
+                            + holders(connection, key, flywayKey).describe());
                     announced = true;
                 }
                 if (Clock.systemUTC().instant().isAfter(deadline)) {
-                    List<Integer> pids = holderSessions(connection, key, flywayKey);
+                    Holders holders = holders(connection, key, flywayKey);
+                    List<Integer> pids = holders.pids();
                     throw new MigrationEngineException("Gave up waiting for the migration lock after "
-                            + timeout.toSeconds() + " s; it is held by " + describeHolders(connection, key, flywayKey)
+                            + timeout.toSeconds() + " s; it is held by " + holders.describe()
                             + ". Wait for that run to finish, or, if it is stuck, end " + (pids.size() > 1
                             ? "all its sessions" : "it") + " with SELECT pg_terminate_backend(pid) FROM"
                             + " pg_stat_activity WHERE pid IN (" + (pids.isEmpty() ? "<pid>" : join(pids))
@@ -165,18 +166,41 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     /**
-     * "pid 4242 (assistant-migrate migrate since 2026-11-24T10:00:00Z #k3x9, user temporal, connected since ...);
-     * other sessions of that run: pid 4250 (active: CREATE INDEX …)".
+     * The sessions that hold the lock, and every other session of their runs (the same tag in the application name):
+     * what a waiter names, and what ending the holder means.
      */
-    static String describeHolders(Connection connection, long key, long flywayKey) throws SQLException {
+    record Holders(List<String> holders, List<String> others, List<Integer> pids) {
+
+        /**
+         * "pid 4242 (assistant-migrate migrate since 2026-11-24T10:00:00Z #k3x9, user temporal, connected since ...);
+         * other sessions of that run: pid 4250 (active: CREATE INDEX …)".
+         */
+        String describe() {
+            if (holders.isEmpty()) {
+                return "another session (it released the lock meanwhile)";
+            }
+            return String.join(", ", holders) + (others.isEmpty() ? "" : "; other sessions of that run: "
+                    + String.join(", ", others));
+        }
+    }
+
+    static Holders holders(Connection connection, long key, long flywayKey) throws SQLException {
         List<String> holders = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        Set<Integer> pids = new LinkedHashSet<>();
         Set<String> runs = new LinkedHashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(HOLDERS)) {
-            bindKeys(statement, key, flywayKey);
+            statement.setLong(1, flywayKey & 0xffffffffL);
+            statement.setLong(2, flywayKey >>> 32);
+            statement.setLong(3, key >>> 32);
+            statement.setLong(4, key & 0xffffffffL);
+            statement.setLong(5, flywayKey >>> 32);
+            statement.setLong(6, flywayKey & 0xffffffffL);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Timestamp connectedSince = rows.getTimestamp("backend_start");
                     String application = rows.getString("application_name");
+                    pids.add(rows.getInt("pid"));
                     holders.add("pid " + rows.getInt("pid")
                             + " (" + orUnknown(application)
                             + ", user " + orUnknown(rows.getString("usename"))
@@ -188,12 +212,28 @@ public final class MigrationLock implements AutoCloseable {
                 }
             }
         }
-        if (holders.isEmpty()) {
-            return "another session (it released the lock meanwhile)";
+        for (String run : runs) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT a.pid, a.state, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 60) AS query
+                    FROM pg_catalog.pg_stat_activity a
+                    WHERE a.application_name LIKE ? AND right(a.application_name, length(?)) = ?
+                      AND a.pid <> pg_backend_pid()
+                    ORDER BY a.pid""")) {
+                statement.setString(1, Database.APPLICATION_NAME + " %");
+                statement.setString(2, " " + run);
+                statement.setString(3, " " + run);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (pids.add(rows.getInt("pid"))) {
+                            String query = rows.getString("query");
+                            others.add("pid " + rows.getInt("pid") + " (" + orUnknown(rows.getString("state"))
+                                    + (query == null || query.isBlank() ? "" : ": " + query) + ")");
+                        }
+                    }
+                }
+            }
         }
-        List<String> others = otherSessionsOf(connection, runs, key, flywayKey);
-        return String.join(", ", holders) + (others.isEmpty() ? "" : "; other sessions of that run: "
-                + String.join(", ", others));
+        return new Holders(holders, others, List.copyOf(pids));
     }
 
     private static final String HOLDERS = """
@@ -206,79 +246,6 @@ public final class MigrationLock implements AutoCloseable {
             GROUP BY a.pid, a.application_name, a.usename, a.client_addr, a.backend_start
             ORDER BY a.pid
             """;
-
-    private static void bindKeys(PreparedStatement statement, long key, long flywayKey) throws SQLException {
-        statement.setLong(1, flywayKey & 0xffffffffL);
-        statement.setLong(2, flywayKey >>> 32);
-        statement.setLong(3, key >>> 32);
-        statement.setLong(4, key & 0xffffffffL);
-        statement.setLong(5, flywayKey >>> 32);
-        statement.setLong(6, flywayKey & 0xffffffffL);
-    }
-
-    /** The pids of the holders and of every other session of their runs: what ending the holder means. */
-    private static List<Integer> holderSessions(Connection connection, long key, long flywayKey) throws SQLException {
-        Set<Integer> pids = new LinkedHashSet<>();
-        Set<String> runs = new LinkedHashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(HOLDERS)) {
-            bindKeys(statement, key, flywayKey);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    pids.add(rows.getInt("pid"));
-                    runTag(rows.getString("application_name")).ifPresent(runs::add);
-                }
-            }
-        }
-        for (String run : runs) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pid FROM pg_catalog.pg_stat_activity"
-                    + " WHERE " + SAME_RUN + " AND pid <> pg_backend_pid() ORDER BY pid")) {
-                bindRun(statement, run);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        pids.add(rows.getInt(1));
-                    }
-                }
-            }
-        }
-        return List.copyOf(pids);
-    }
-
-    private static List<String> otherSessionsOf(Connection connection, Set<String> runs, long key, long flywayKey)
-            throws SQLException {
-        List<String> others = new ArrayList<>();
-        for (String run : runs) {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT a.pid, a.state, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 60) AS query
-                    FROM pg_catalog.pg_stat_activity a
-                    WHERE a.application_name LIKE ? AND right(a.application_name, length(?)) = ?
-                      AND a.pid <> pg_backend_pid()
-                      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.pid = a.pid
-                          AND l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ?
-                          AND l.objid::bigint = ?)
-                    ORDER BY a.pid""")) {
-                bindRun(statement, run);
-                statement.setLong(4, key >>> 32);
-                statement.setLong(5, key & 0xffffffffL);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        others.add("pid " + rows.getInt("pid") + " (" + orUnknown(rows.getString("state"))
-                                + (rows.getString("query") == null || rows.getString("query").isBlank() ? ""
-                                : ": " + rows.getString("query")) + ")");
-                    }
-                }
-            }
-        }
-        return others;
-    }
-
-    /** The sessions of one run: the tool's application name, ending with the run's tag. */
-    private static final String SAME_RUN = "application_name LIKE ? AND right(application_name, length(?)) = ?";
-
-    private static void bindRun(PreparedStatement statement, String tag) throws SQLException {
-        statement.setString(1, Database.APPLICATION_NAME + " %");
-        statement.setString(2, " " + tag);
-        statement.setString(3, " " + tag);
-    }
 
     /** {@code #k3x9} from an application name a run of this engine gives its sessions, if it is one. */
     private static Optional<String> runTag(String applicationName) {

@@ -40,6 +40,8 @@ final class MigrationRunner implements AutoCloseable {
     private final List<MigrateResult.Applied> applied = new ArrayList<>();
     private PreparedStatement insert;
     private Optional<AppliedMigration> current;
+    /** The statement running, so that a failure names it; null between statements' work and the history row. */
+    private SqlStatement running;
 
     /**
      * @param current the newest applied migration before the run
@@ -101,18 +103,10 @@ final class MigrationRunner implements AutoCloseable {
     }
 
     private void applyInTransaction(PlannedMigration migration) {
-        SqlStatement running = null;
         try {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.setEscapeProcessing(false);
-                for (SqlStatement sql : migration.statements()) {
-                    running = sql;
-                    execute(statement, migration, sql);
-                }
-            }
-            running = null;
+            runStatements(migration);
             int millis = millisSince(start);
             Optional<AppliedMigration> row = record(migration, millis, true);
             if (row.isEmpty()) {
@@ -132,23 +126,16 @@ final class MigrationRunner implements AutoCloseable {
             }
             throw failures.of(run(migration, true), running, e);
         } finally {
+            running = null;
             autoCommit();
         }
     }
 
     private void applyOutsideTransaction(PlannedMigration migration) {
-        SqlStatement running = null;
         long start = System.nanoTime();
         verifyLockBefore(migration);
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.setEscapeProcessing(false);
-                for (SqlStatement sql : migration.statements()) {
-                    running = sql;
-                    execute(statement, migration, sql);
-                }
-            }
-            running = null;
+            runStatements(migration);
             int millis = millisSince(start);
             Optional<AppliedMigration> row = record(migration, millis, true);
             if (row.isEmpty()) {
@@ -167,7 +154,21 @@ final class MigrationRunner implements AutoCloseable {
                 recordFailure(migration, millisSince(start));
             }
             throw failures.of(run(migration, false), running, e);
+        } finally {
+            running = null;
         }
+    }
+
+    /** Runs the statements in order; {@link #running} is the one that runs, and null once all ran. */
+    private void runStatements(PlannedMigration migration) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            for (SqlStatement sql : migration.statements()) {
+                running = sql;
+                execute(statement, migration, sql);
+            }
+        }
+        running = null;
     }
 
     /** Outside a transaction there is no commit to guard: the lock is checked before anything of it runs. */

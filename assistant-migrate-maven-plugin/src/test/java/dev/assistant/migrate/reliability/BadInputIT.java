@@ -144,12 +144,48 @@ class BadInputIT {
                         "may not create databases (SQL state 42501)", "assistant-migrate:check"),
                 withEnv("read-only database user", databaseUrl(roles.readOnly()),
                         "lacks a privilege", "assistant-migrate:migrate")));
+        cases.addAll(scriptsThatCannotBeApplied());
         cases.addAll(passwordsInUrls(host));
         cases.addAll(explicitUrlsMissingAPart(settings));
         cases.addAll(dotenvProblems(url));
         cases.addAll(messagesOfMoreThanOneLine());
         cases.addAll(parameterValues());
         return cases.stream().map(badInput -> DynamicTest.dynamicTest(badInput.name(), () -> run(badInput, database)));
+    }
+
+    /** Scripts and locations migrate cannot read or apply: never "up to date", always the file and the fix. */
+    private static List<Case> scriptsThatCannotBeApplied() {
+        return List.of(
+                with("migration with an upper-case suffix", project -> migration(project, "V3__third.SQL",
+                        "CREATE TABLE third (id int);\n"), "git mv V3__third.SQL V3__third.sql",
+                        "assistant-migrate:migrate"),
+                with("migration without a description", project -> migration(project, "V3__.sql",
+                        "CREATE TABLE third (id int);\n"), "V3__.sql: named like a migration",
+                        "assistant-migrate:migrate"),
+                with("migration that is a dangling link", project -> link(project,
+                        "src/main/resources/db/migration/V3__third.sql", "V3__gone.sql"),
+                        "V3__third.sql: named like a migration, but cannot be read", "assistant-migrate:migrate"),
+                with("migration holding a NUL byte", project -> migration(project, "V3__third.sql",
+                        "CREATE TABLE third (id int);\nSELECT '\u0000';\n"), "V3__third.sql: holds a NUL byte",
+                        "assistant-migrate:migrate"),
+                with("empty locations value", project -> { }, "-Dassistant.locations is empty",
+                        "assistant-migrate:migrate", "-Dassistant.locations="),
+                with("classpath location that does not exist", project -> { },
+                        "Nothing on the class path is at classpath:db/nowhere", "assistant-migrate:migrate",
+                        "-Dassistant.locations=classpath:db/nowhere"),
+                with("location that is a file", project -> { }, "pom.xml is a file, not a directory",
+                        "assistant-migrate:migrate", "-Dassistant.locations=pom.xml"),
+                with("CREATE INDEX CONCURRENTLY mixed with other statements", project -> migration(project,
+                        "V3__third.sql", "CREATE TABLE third (id int);\nCREATE INDEX CONCURRENTLY ix ON third (id);\n"),
+                        "V3__third.sql line 2 must run outside a transaction", "assistant-migrate:migrate"));
+    }
+
+    private static void link(Path project, String link, String target) {
+        try {
+            Files.createSymbolicLink(project.resolve(link), Path.of(target));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A password in any spelling of any documented URL form is never shown, nor is a rejected URL beyond its host. */

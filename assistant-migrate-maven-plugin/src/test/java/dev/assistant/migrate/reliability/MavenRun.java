@@ -1,5 +1,6 @@
 package dev.assistant.migrate.reliability;
 
+import dev.assistant.migrate.it.RepositorySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,35 +70,6 @@ final class MavenRun {
     private static final String PREFIX = "assistant-migrate:";
     private static final String COORDINATES = "dev.assistant:assistant-migrate-maven-plugin:";
 
-    /**
-     * Settings that resolve from the developer's own repository first, as the invoker tests' do. A local repository
-     * has no checksum files, and checking them would only print warnings.
-     */
-    private static final String SETTINGS = """
-            <settings>
-              <profiles>
-                <profile>
-                  <id>local</id>
-                  <activation><activeByDefault>true</activeByDefault></activation>
-                  <repositories>
-                    <repository>
-                      <id>local.central</id><url>%1$s</url>
-                      <releases><checksumPolicy>ignore</checksumPolicy></releases>
-                      <snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-                    </repository>
-                  </repositories>
-                  <pluginRepositories>
-                    <pluginRepository>
-                      <id>local.central</id><url>%1$s</url>
-                      <releases><checksumPolicy>ignore</checksumPolicy></releases>
-                      <snapshots><checksumPolicy>ignore</checksumPolicy></snapshots>
-                    </pluginRepository>
-                  </pluginRepositories>
-                </profile>
-              </profiles>
-            </settings>
-            """;
-
     private MavenRun() {
     }
 
@@ -105,9 +77,9 @@ final class MavenRun {
     private static Path settings(Path project, String extraSettings) {
         Path file = project.resolveSibling(project.getFileName() + "-settings.xml");
         try {
-            Files.writeString(file, SETTINGS.formatted(
-                    Path.of(System.getProperty("assistant.user.repository")).toUri())
-                    .replace("</settings>", extraSettings + "</settings>"), StandardCharsets.UTF_8);
+            Files.writeString(file, RepositorySettings.xml(
+                    Path.of(System.getProperty("assistant.user.repository")).toUri(), extraSettings),
+                    StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
