@@ -1,5 +1,6 @@
 package dev.assistant.migrate.api;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,11 +11,17 @@ import java.util.Optional;
  * @param workspace the database and the scripts
  * @param model the compiled entity classes; without them drift is not checked (and the log says so)
  * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
+ * @param renames renames the author declares, each {@code old->new}; drift reports them as renames
  */
-public record CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl) {
+public record CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl, List<String> renames) {
 
     public CheckRequest {
         Objects.requireNonNull(workspace, "workspace");
         model = model == null ? Optional.empty() : model;
+        renames = renames == null ? List.of() : List.copyOf(renames);
+    }
+
+    public CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl) {
+        this(workspace, model, shadowUrl, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +15,21 @@ import java.util.Optional;
  * @param directory where the files are written, e.g. {@link Workspace#firstDirectory()}
  * @param model the compiled entity classes; needed only with autogenerate
  * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
+ * @param renames renames the author declares, each {@code old->new} (a table, or {@code table.column}); autogenerate
+ *     writes them as renames instead of a drop and an add
  */
 public record CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
-        Optional<ModelSource> model, String shadowUrl) {
+        Optional<ModelSource> model, String shadowUrl, List<String> renames) {
 
     public CreateRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(directory, "directory");
         model = model == null ? Optional.empty() : model;
+        renames = renames == null ? List.of() : List.copyOf(renames);
+    }
+
+    public CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
+            Optional<ModelSource> model, String shadowUrl) {
+        this(workspace, message, autogenerate, directory, model, shadowUrl, List.of());
     }
 }

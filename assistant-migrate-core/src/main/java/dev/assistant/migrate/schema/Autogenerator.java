@@ -5,6 +5,9 @@ import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The autogenerate pipeline: the model's schema (Hibernate boot metadata) against the schema the migrations build
@@ -14,11 +17,18 @@ public final class Autogenerator {
 
     private final MigrationEngine engine;
     private final String shadowUrl;
+    private final RenameHints renames;
 
     /** @param engine the engine of the goal: its scripts are replayed, its database's server holds the shadow */
     public Autogenerator(MigrationEngine engine, String shadowUrl) {
+        this(engine, shadowUrl, RenameHints.none());
+    }
+
+    /** @param renames renames the author declares ({@code assistant.renames}) */
+    public Autogenerator(MigrationEngine engine, String shadowUrl, RenameHints renames) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
     }
 
     /** What a migration must do to bring the migrations' schema to the model's; empty when they agree. */
@@ -29,7 +39,7 @@ public final class Autogenerator {
             engine.log().debug("Replaying the migrations on " + shadow.describe());
             shadow.replaying(engine).migrate(MigrateTarget.latest(), false);
             try (Connection connection = shadow.connect()) {
-                return diff(DatabaseSchemaReader.read(connection), modelSchema, connection);
+                return diff(connection, modelSchema, renames);
             } catch (SQLException e) {
                 throw new MigrationEngineException("Cannot read the schema of the shadow database " + shadow.describe()
                         + ": " + e.getMessage(), false, e);
@@ -37,9 +47,21 @@ public final class Autogenerator {
         }
     }
 
-    /** The operations from {@code database} to the model, with the model's types spelled by {@code connection}. */
-    static SchemaChanges diff(SchemaSnapshot database, SchemaSnapshot model, Connection connection) {
-        SchemaSnapshot canonicalModel = TypeCanonicalizer.canonicalize(model, connection);
-        return SchemaChanges.of(SchemaDiff.between(database, canonicalModel));
+    /**
+     * The operations from the schema of {@code connection} (its own schema and those the model names) to the model,
+     * with the model's types, defaults and checks spelled by that connection. Extensions are only ever added: one the
+     * database has and the model does not need stays.
+     */
+    static SchemaChanges diff(Connection connection, SchemaSnapshot model, RenameHints renames) throws SQLException {
+        SchemaSnapshot canonical = TypeCanonicalizer.canonicalize(model, connection);
+        SchemaSnapshot database = DatabaseSchemaReader.read(connection, canonical.schemas());
+        Set<String> extensions = new TreeSet<>(database.extensions());
+        extensions.addAll(canonical.extensions());
+        List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames);
+        List<String> unused = Renames.unused(operations, renames).stream()
+                .map(rename -> "assistant.renames: " + rename + " was not used: the schema has no table or column "
+                        + rename.from() + " that the model replaces by " + rename.to() + ".")
+                .toList();
+        return SchemaChanges.of(operations, unused);
     }
 }

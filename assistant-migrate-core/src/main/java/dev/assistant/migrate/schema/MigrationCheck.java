@@ -22,10 +22,17 @@ public final class MigrationCheck {
 
     private final MigrationEngine engine;
     private final String shadowUrl;
+    private final RenameHints renames;
 
     public MigrationCheck(MigrationEngine engine, String shadowUrl) {
+        this(engine, shadowUrl, RenameHints.none());
+    }
+
+    /** @param renames renames the author declares ({@code assistant.renames}), which drift then reports as such */
+    public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
     }
 
     /** @param model the entity classes, when the build has them; without them drift is not checked */
@@ -49,9 +56,9 @@ public final class MigrationCheck {
     }
 
     private List<Problem> drift(ModelSource model, ShadowDatabase shadow) {
-        try (ModelClasses classes = ModelClasses.load(model.roots(), model.classpath(), engine.hints()); Connection connection = shadow.connect()) {
-            SchemaChanges changes = Autogenerator.diff(DatabaseSchemaReader.read(connection),
-                    ModelSchemaReader.read(classes), connection);
+        try (ModelClasses classes = ModelClasses.load(model.roots(), model.classpath(), engine.hints());
+                Connection connection = shadow.connect()) {
+            SchemaChanges changes = Autogenerator.diff(connection, ModelSchemaReader.read(classes), renames);
             List<Problem> problems = new ArrayList<>();
             for (SchemaOperation operation : changes.upgrade()) {
                 problems.add(new Problem(ProblemKind.MODEL_DRIFT, operation.subject(),
