@@ -14,8 +14,6 @@ class AttackDriver {
         if (System.getProperty("attacks.tools") == null) {
             System.setProperty("attacks.tools", "after=" + System.getProperty("assistant.it.repository"));
         }
-        System.setProperty("attacks.user.repository", System.getProperty("assistant.user.repository"));
-        System.setProperty("attacks.plugin.version", System.getProperty("assistant.plugin.version"));
         Attacks.main(new String[] {System.getProperty("attacks.report", "target/attacks/attacks.md"),
                 "target/attacks"});
     }

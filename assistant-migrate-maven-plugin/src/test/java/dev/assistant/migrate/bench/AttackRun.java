@@ -2,13 +2,13 @@ package dev.assistant.migrate.bench;
 
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
-import dev.assistant.migrate.it.RepositorySettings;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.TestHints;
+import dev.assistant.migrate.it.MavenRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,10 @@ final class AttackRun {
 
     static final String MIGRATIONS = "src/main/resources/db/migration";
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The version of Flyway's Maven plugin (and its PostgreSQL module) under attack: the Flyway Core we use. */
+    static final String FLYWAY_VERSION = System.getProperty("attacks.flyway.version", "13.12.0");
+    /** The JDBC driver Flyway's plugin gets. */
+    static final String POSTGRESQL_VERSION = System.getProperty("attacks.postgresql.version", "42.7.14");
 
     /** A tool under attack: this plugin built from some commit, or Flyway's own Maven plugin. */
     record Tool(String label, boolean flyway, Path repository) {
@@ -102,24 +107,21 @@ final class AttackRun {
     private final Tool tool;
     private final Path project;
     private final ScratchDatabase database;
-    private final AttackSettings settings;
     private String user;
     private String password;
     private int runs;
 
-    AttackRun(Tool tool, Path project, ScratchDatabase database, AttackSettings settings) throws IOException {
+    AttackRun(Tool tool, Path project, ScratchDatabase database) throws IOException {
         this.tool = tool;
         this.project = project;
         this.database = database;
-        this.settings = settings;
         this.user = database.user();
         this.password = database.password();
         Files.createDirectories(project.resolve(MIGRATIONS));
+        Files.createDirectories(project.resolve(".mvn"));
         Files.writeString(project.resolve("pom.xml"), POM.formatted(tool.flyway()
-                ? FLYWAY_PLUGIN.formatted(settings.flywayVersion(), settings.postgresqlVersion())
-                : OUR_PLUGIN.formatted(settings.pluginVersion())), StandardCharsets.UTF_8);
-        Files.writeString(project.resolve("settings.xml"), RepositorySettings.xml(settings.userRepository().toUri(),
-                ""), StandardCharsets.UTF_8);
+                ? FLYWAY_PLUGIN.formatted(FLYWAY_VERSION, POSTGRESQL_VERSION)
+                : OUR_PLUGIN.formatted(MavenRun.pluginVersion())), StandardCharsets.UTF_8);
     }
 
     Tool tool() {
@@ -195,23 +197,19 @@ final class AttackRun {
         return await(start(goal, options, log), log);
     }
 
-    /** Starts a goal without waiting; its output goes to {@code log} when given. */
+    /** Starts a goal without waiting; its output goes to {@code log}. */
     Process start(String goal, Map<String, String> options, Path log) {
-        List<String> command = new ArrayList<>(List.of(settings.maven().toString(), "-B", "-ntp",
-                "-s", project.resolve("settings.xml").toString(),
-                "-Dmaven.repo.local=" + tool.repository()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
-        List.of("DATABASE_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB",
-                "MAVEN_ARGS", "MAVEN_OPTS").forEach(builder.environment()::remove);
+        List<String> arguments = new ArrayList<>(List.of("-ntp"));
+        Map<String, String> environment = new HashMap<>();
         if (tool.flyway()) {
-            command.add("org.flywaydb:flyway-maven-plugin:" + settings.flywayVersion() + ":"
+            arguments.add("org.flywaydb:flyway-maven-plugin:" + FLYWAY_VERSION + ":"
                     + ("status".equals(goal) ? "info" : goal));
             if (!options.containsKey("url")) {
-                command.add("-Dflyway.url=" + database.jdbcUrl());
-                command.add("-Dflyway.user=" + user);
-                command.add("-Dflyway.password=" + password);
+                arguments.add("-Dflyway.url=" + database.jdbcUrl());
+                arguments.add("-Dflyway.user=" + user);
+                arguments.add("-Dflyway.password=" + password);
             }
-            options.forEach((name, value) -> command.add(switch (name) {
+            options.forEach((name, value) -> arguments.add(switch (name) {
                 case "url" -> "-Dflyway.url=" + value;
                 case "target" -> "-Dflyway.target=" + value;
                 case "locations" -> "-Dflyway.locations=" + (value.isEmpty() || value.startsWith("classpath:")
@@ -220,12 +218,12 @@ final class AttackRun {
                 default -> throw new IllegalArgumentException(name);
             }));
         } else {
-            command.add("dev.assistant:assistant-migrate-maven-plugin:" + settings.pluginVersion() + ":" + goal);
+            arguments.add("assistant-migrate:" + goal);
             if (!options.containsKey("url")) {
-                builder.environment().put("DATABASE_URL", "postgresql://" + user + ":" + password + "@"
+                environment.put("DATABASE_URL", "postgresql://" + user + ":" + password + "@"
                         + database.settings().host() + ":" + database.settings().port() + "/" + database.name());
             }
-            options.forEach((name, value) -> command.add(switch (name) {
+            options.forEach((name, value) -> arguments.add(switch (name) {
                 case "url" -> "-Dassistant.url=" + value;
                 case "target" -> "-Dassistant.target=" + value;
                 case "locations" -> "-Dassistant.locations=" + value;
@@ -233,15 +231,8 @@ final class AttackRun {
                 default -> throw new IllegalArgumentException(name);
             }));
         }
-        builder.command(command);
-        if (log != null) {
-            builder.redirectOutput(log.toFile());
-        }
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MavenRun.in(project).repository(tool.repository()).environment(environment)
+                .start(log, arguments.toArray(String[]::new));
     }
 
     /** Output of a process started with a log file. */

@@ -73,15 +73,13 @@ public final class Attacks {
     private static final String SECRET = "Sx9";
 
     private final List<Tool> tools;
-    private final AttackSettings settings;
     private final Path work;
     private final int rounds;
     private final Map<String, Map<String, Judgement>> results = new LinkedHashMap<>();
     private final List<String> messages = new ArrayList<>();
 
-    private Attacks(List<Tool> tools, AttackSettings settings, Path work, int rounds) {
+    private Attacks(List<Tool> tools, Path work, int rounds) {
         this.tools = tools;
-        this.settings = settings;
         this.work = work;
         this.rounds = rounds;
     }
@@ -94,13 +92,7 @@ public final class Attacks {
             String[] parts = pair.split("=", 2);
             tools.add(new Tool(parts[0], parts[0].startsWith("flyway"), Path.of(parts[1]).toAbsolutePath()));
         }
-        AttackSettings settings = new AttackSettings(Path.of(System.getProperty("maven.home"), "bin", "mvn"),
-                Path.of(System.getProperty("attacks.user.repository",
-                        System.getProperty("user.home") + "/.m2/repository")),
-                System.getProperty("attacks.plugin.version", "0.1.0-SNAPSHOT"),
-                System.getProperty("attacks.flyway.version", "13.12.0"),
-                System.getProperty("attacks.postgresql.version", "42.7.14"));
-        Attacks attacks = new Attacks(tools, settings, work, Integer.parseInt(System.getProperty("attacks.rounds",
+        Attacks attacks = new Attacks(tools, work, Integer.parseInt(System.getProperty("attacks.rounds",
                 "5")));
         attacks.runAll(System.getProperty("attacks.only", ""));
         attacks.write(report);
@@ -133,7 +125,7 @@ public final class Attacks {
         Path project = work.resolve(tool.label()).resolve(String.format(Locale.ROOT, "%03d", number));
         try (ScratchDatabase database = TestDatabaseServer.get().createScratch("attack")) {
             deleteRecursively(project);
-            AttackRun run = new AttackRun(tool, project, database, settings);
+            AttackRun run = new AttackRun(tool, project, database);
             Judgement judgement = attack.body().run(run);
             if (judgement.note() != null && (judgement.note().contains(database.password())
                     || judgement.note().contains(SECRET))) {
