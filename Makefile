@@ -84,7 +84,7 @@ bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenera
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)
 
-attacks: ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about an hour); see docs/reliability.md
+attacks: $(TEST_DATABASE) ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about an hour); see docs/reliability.md
 	$(MVN) $(MVN_FLAGS) -pl assistant-migrate-maven-plugin -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dit.test=AttackDriver -Dfailsafe.failIfNoSpecifiedTests=false -Dinvoker.test=migrate-skip \
 		-Dattacks.tools="after=$(CURDIR)/assistant-migrate-maven-plugin/target/it-repository,flyway=$(CURDIR)/target/attacks-m2" \

@@ -210,29 +210,13 @@ class FailureMessagesIT extends EngineTestCase {
     void aMigrationIsReportedAppliedOnlyOnceOtherSessionsSeeIt() {
         fixture.table("1", "one").table("2", "two");
         List<String> seenWhenSaid = new CopyOnWriteArrayList<>();
-        EngineLog log = new EngineLog() {
-            @Override
-            public void info(String message) {
-                if (message.startsWith("Applied V")) {
-                    String version = message.substring("Applied V".length(), message.indexOf(' ', 9));
-                    seenWhenSaid.add(version + ":" + Jdbc.strings(DB.database().settings(),
-                            "SELECT count(*) FROM flyway_schema_history WHERE version = '" + version + "'").get(0));
-                }
+        RecordingLog log = new RecordingLog(message -> {
+            if (message.startsWith("Applied V")) {
+                String version = message.substring("Applied V".length(), message.indexOf(' ', 9));
+                seenWhenSaid.add(version + ":" + Jdbc.strings(DB.database().settings(),
+                        "SELECT count(*) FROM flyway_schema_history WHERE version = '" + version + "'").get(0));
             }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-        };
+        });
 
         fixture.engine(log).migrate(MigrateTarget.latest(), false);
 

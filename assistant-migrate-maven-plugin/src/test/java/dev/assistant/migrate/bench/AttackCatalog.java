@@ -440,52 +440,15 @@ final class AttackCatalog {
 
     private static List<Attack> lockLoss() {
         return List.of(
-                attack(LOCK_LOSS, "the lock holder's session ended while a downgrade waits", OURS_ONLY, run -> {
-                    threeSlow(run);
-                    Path migrateLog = run.project().resolve("migrate.log");
-                    Path downgradeLog = run.project().resolve("downgrade.log");
-                    Process migrate = run.start("migrate", Map.of(), migrateLog);
-                    run.awaitQuery("pg_sleep(6)", Duration.ofSeconds(90));
-                    Process downgrade = run.start("downgrade", Map.of("target", "-1", "lockSeconds", "300"),
-                            downgradeLog);
-                    Thread.sleep(8_000);
-                    terminateLockHolders(run);
-                    return afterLockLoss(run, AttackRun.await(migrate, migrateLog),
-                            AttackRun.await(downgrade, downgradeLog));
-                }),
-                attack(LOCK_LOSS, "the lock holder's session ended while a second migrate waits", BOTH, run -> {
-                    threeSlow(run);
-                    Path firstLog = run.project().resolve("first.log");
-                    Path secondLog = run.project().resolve("second.log");
-                    Process first = run.start("migrate", Map.of(), firstLog);
-                    run.awaitQuery("pg_sleep(6)", Duration.ofSeconds(90));
-                    Process second = run.start("migrate", Map.of("lockSeconds", "300"), secondLog);
-                    Thread.sleep(8_000);
-                    terminateLockHolders(run);
-                    return afterLockLoss(run, AttackRun.await(first, firstLog), AttackRun.await(second, secondLog));
-                }),
-                attack(LOCK_LOSS, "idle_session_timeout = 1s on the database, a downgrade waiting", OURS_ONLY, run -> {
-                    threeSlow(run);
-                    setOnDatabase(run, "idle_session_timeout", "'1s'");
-                    Path migrateLog = run.project().resolve("migrate.log");
-                    Path downgradeLog = run.project().resolve("downgrade.log");
-                    Process migrate = run.start("migrate", Map.of(), migrateLog);
-                    run.awaitQuery("pg_sleep(6)", Duration.ofSeconds(90));
-                    Process downgrade = run.start("downgrade", Map.of("target", "-1", "lockSeconds", "300"),
-                            downgradeLog);
-                    return afterLockLoss(run, AttackRun.await(migrate, migrateLog),
-                            AttackRun.await(downgrade, downgradeLog));
-                }),
-                attack(LOCK_LOSS, "idle_session_timeout = 1s on the database, a second migrate waiting", BOTH, run -> {
-                    threeSlow(run);
-                    setOnDatabase(run, "idle_session_timeout", "'1s'");
-                    Path firstLog = run.project().resolve("first.log");
-                    Path secondLog = run.project().resolve("second.log");
-                    Process first = run.start("migrate", Map.of(), firstLog);
-                    run.awaitQuery("pg_sleep(6)", Duration.ofSeconds(90));
-                    Process second = run.start("migrate", Map.of("lockSeconds", "300"), secondLog);
-                    return afterLockLoss(run, AttackRun.await(first, firstLog), AttackRun.await(second, secondLog));
-                }),
+                attack(LOCK_LOSS, "the lock holder's session ended while a downgrade waits", OURS_ONLY,
+                        run -> lockLost(run, null, "downgrade", Map.of("target", "-1", "lockSeconds", "300"))),
+                attack(LOCK_LOSS, "the lock holder's session ended while a second migrate waits", BOTH,
+                        run -> lockLost(run, null, "migrate", Map.of("lockSeconds", "300"))),
+                attack(LOCK_LOSS, "idle_session_timeout = 1s on the database, a downgrade waiting", OURS_ONLY,
+                        run -> lockLost(run, "idle_session_timeout", "downgrade",
+                                Map.of("target", "-1", "lockSeconds", "300"))),
+                attack(LOCK_LOSS, "idle_session_timeout = 1s on the database, a second migrate waiting", BOTH,
+                        run -> lockLost(run, "idle_session_timeout", "migrate", Map.of("lockSeconds", "300"))),
                 attack(LOCK_LOSS, "idle_in_transaction_session_timeout = 1s on the database", BOTH, run -> {
                     threeSlow(run);
                     setOnDatabase(run, "idle_in_transaction_session_timeout", "'1s'");
@@ -502,6 +465,28 @@ final class AttackCatalog {
                             ? failsNaming(run, outcome, "lock")
                             : Judgement.wrong("history " + run.history() + ": " + outcome.failureMessage());
                 }));
+    }
+
+    /**
+     * A migrate inside its slow V2 while a second goal waits for the lock; then the lock's session is ended by an
+     * administrator ({@code timeout} null) or may be ended by a one-second {@code timeout} setting of the database.
+     */
+    private static Judgement lockLost(AttackRun run, String timeout, String secondGoal, Map<String, String> options)
+            throws Exception {
+        threeSlow(run);
+        if (timeout != null) {
+            setOnDatabase(run, timeout, "'1s'");
+        }
+        Path firstLog = run.project().resolve("first.log");
+        Path secondLog = run.project().resolve("second.log");
+        Process first = run.start("migrate", Map.of(), firstLog);
+        run.awaitQuery("pg_sleep(6)", Duration.ofSeconds(90));
+        Process second = run.start(secondGoal, options, secondLog);
+        if (timeout == null) {
+            Thread.sleep(8_000);
+            terminateLockHolders(run);
+        }
+        return afterLockLoss(run, AttackRun.await(first, firstLog), AttackRun.await(second, secondLog));
     }
 
     /** V1 applied; V2 creates t2 and sleeps 6 s; V3 creates t3. */
