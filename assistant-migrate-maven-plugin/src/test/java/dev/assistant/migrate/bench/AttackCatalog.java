@@ -60,14 +60,14 @@ final class AttackCatalog {
 
     static List<Attack> all(int rounds) {
         List<Attack> attacks = new ArrayList<>();
+        attacks.addAll(concurrency(rounds));
+        attacks.addAll(lockLoss());
+        attacks.addAll(kills(rounds));
         attacks.addAll(scripts());
         attacks.addAll(locations());
         attacks.addAll(histories());
         attacks.addAll(blame());
         attacks.addAll(settings());
-        attacks.addAll(concurrency(rounds));
-        attacks.addAll(lockLoss());
-        attacks.addAll(kills(rounds));
         return attacks;
     }
 
