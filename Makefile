@@ -16,6 +16,7 @@ BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path 
 
 .DEFAULT_GOAL := help
 BENCH_FLAGS ?=
+ATTACK_FLAGS ?=
 
 # Say what is missing before building anything.
 ifneq ($(filter migration,$(MAKECMDGOALS)),)
@@ -33,7 +34,7 @@ endif
 TEST_DATABASE := $(if $(ASSISTANT_TEST_DATABASE_URL),,db-up)
 
 .PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
-	migration-check test bench clean
+	migration-check test bench attacks clean
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-20s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -82,6 +83,12 @@ bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenera
 	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)
+
+attacks: $(TEST_DATABASE) ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about an hour); see docs/reliability.md
+	$(MVN) $(MVN_FLAGS) -pl assistant-migrate-maven-plugin -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dit.test=AttackDriver -Dfailsafe.failIfNoSpecifiedTests=false -Dinvoker.test=migrate-skip \
+		-Dattacks.tools="after=$(CURDIR)/assistant-migrate-maven-plugin/target/it-repository,flyway=$(CURDIR)/target/attacks-m2" \
+		-Dattacks.report=$(CURDIR)/target/attacks/attacks.md $(ATTACK_FLAGS)
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) -q clean

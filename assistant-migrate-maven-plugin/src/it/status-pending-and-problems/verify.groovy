@@ -9,7 +9,7 @@ verify(basedir) { project, log ->
     assert log.contains('[WARNING] V4__no_undo.sql: has no undo script (irreversible).')
     assert log.contains('U5__empty_undo.sql holds only comments, which counts as no undo.')
     assert log.contains('[WARNING] U9__orphan.sql: undo script with no migration.')
-    assert log.contains('[WARNING] v6_bad_name.sql: not a migration name, ignored.')
+    assert log.contains('[ERROR] v6_bad_name.sql: named like a migration, but not as one, so it would not be applied.')
     assert log.contains('BUILD SUCCESS')
     assert project.history() == ['1', '3']
 }

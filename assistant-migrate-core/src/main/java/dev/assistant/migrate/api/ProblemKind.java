@@ -9,6 +9,9 @@ public enum ProblemKind {
     OUT_OF_ORDER(Severity.ERROR, "pending, but older than the newest applied migration"),
     DUPLICATE_VERSION(Severity.ERROR, "version used by more than one file"),
     NOT_UTF8(Severity.ERROR, "not valid UTF-8"),
+    NUL_BYTE(Severity.ERROR, "holds a NUL byte, which PostgreSQL does not take"),
+    MISNAMED_MIGRATION(Severity.ERROR, "named like a migration, but not as one, so it would not be applied"),
+    UNREADABLE_SCRIPT(Severity.ERROR, "named like a migration, but cannot be read"),
     EMPTY_MIGRATION(Severity.ERROR, "holds no SQL statement"),
     UNDO_DOES_NOT_RESTORE(Severity.ERROR, "undo does not restore the schema"),
     FAILS_ON_EMPTY_DATABASE(Severity.ERROR, "fails when the migrations are replayed on an empty database"),
@@ -16,7 +19,8 @@ public enum ProblemKind {
     FUTURE_MIGRATION(Severity.WARNING, "applied, but newer than every file here"),
     MISSING_UNDO(Severity.WARNING, "has no undo script (irreversible)"),
     UNDO_WITHOUT_MIGRATION(Severity.WARNING, "undo script with no migration"),
-    INVALID_NAME(Severity.WARNING, "not a migration name, ignored");
+    INVALID_NAME(Severity.WARNING, "not a migration name, ignored"),
+    UNREADABLE_ENTRY(Severity.WARNING, "cannot be read, ignored");
 
     /** How a problem affects the goals. */
     public enum Severity {

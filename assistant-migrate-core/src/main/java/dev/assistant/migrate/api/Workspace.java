@@ -18,7 +18,8 @@ public record Workspace(ConnectionSettings connection, List<ScriptLocation> loca
         Objects.requireNonNull(connection, "connection");
         locations = List.copyOf(locations);
         if (locations.isEmpty()) {
-            throw new MigrationEngineException("No migration location is configured.", true);
+            throw new MigrationEngineException("No migration location is given: name the directory that holds the"
+                    + " V*.sql scripts (or classpath:<path>), or give none to read the project's own.", true);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -17,6 +18,7 @@ public final class Database {
 
     /** How the tool's sessions show up in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "assistant-migrate";
+    private static final int RUN_TAG_LENGTH = 4;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     /**
      * How often a busy server session checks that its client is still there (PostgreSQL 14+). Without it, a session
@@ -27,6 +29,7 @@ public final class Database {
     private final ConnectionSettings settings;
     private final Hints hints;
     private final PGSimpleDataSource dataSource;
+    private final String runTag;
     private volatile boolean serverChecked;
 
     public Database(ConnectionSettings settings, Hints hints) {
@@ -36,12 +39,32 @@ public final class Database {
         dataSource.setURL(settings.jdbcUrl());
         dataSource.setUser(settings.user());
         dataSource.setPassword(settings.password());
+        this.runTag = "#" + randomTag();
         if (!settings.parameters().containsKey("ApplicationName")) {
-            dataSource.setApplicationName(APPLICATION_NAME);
+            dataSource.setApplicationName(APPLICATION_NAME + " " + runTag);
         }
         if (!settings.parameters().containsKey("connectTimeout")) {
             dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
         }
+        if (!settings.parameters().containsKey("tcpKeepAlive")) {
+            dataSource.setTcpKeepAlive(true);
+        }
+    }
+
+    /** A few random letters and digits that tell the sessions of one run from those of another. */
+    private static String randomTag() {
+        int bound = (int) Math.pow(36, RUN_TAG_LENGTH);
+        String tag = Integer.toString(ThreadLocalRandom.current().nextInt(bound), 36);
+        return "0".repeat(RUN_TAG_LENGTH - tag.length()) + tag;
+    }
+
+    /**
+     * What the application name of every session of this run ends with, e.g. {@code #k3x9} in
+     * {@code assistant-migrate #k3x9}, so that whoever waits for the migration lock can name all sessions of the run
+     * that holds it.
+     */
+    public String runTag() {
+        return runTag;
     }
 
     public ConnectionSettings settings() {
@@ -131,6 +154,22 @@ public final class Database {
             userFixable = false;
         }
         return new MigrationEngineException(message, userFixable, e);
+    }
+
+    /**
+     * Explains a missing privilege (SQL state 42501) of the engine's own work on the history table: who lacks it,
+     * where, and what to grant.
+     *
+     * @param action what was attempted, e.g. "to create the schema history table"; null when unknown
+     * @param schema the schema the history table is in
+     */
+    public MigrationEngineException lacksPrivilege(String action, String schema, SQLException e) {
+        String user = settings.user();
+        return new MigrationEngineException("User '" + user + "' lacks a privilege on " + describe()
+                + (action == null ? "" : " " + action) + ": " + settings.redact(SqlFailures.serverMessage(e))
+                + " (SQL state 42501). Nothing was changed. Run migrations as the owner of the schema and its "
+                + HistoryTable.NAME + " table, or grant what is missing (e.g. GRANT CREATE ON SCHEMA "
+                + SqlIdentifiers.quote(schema) + " TO " + SqlIdentifiers.quote(user) + ";).", true, e);
     }
 
 

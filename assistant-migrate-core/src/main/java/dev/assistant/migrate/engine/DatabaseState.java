@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -29,6 +30,7 @@ final class DatabaseState {
     private final List<AppliedMigration> applied = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<MigrationInfo> toApply = new ArrayList<>();
     private final Hints hints;
     private AppliedMigration current;
 
@@ -38,7 +40,9 @@ final class DatabaseState {
 
     static DatabaseState read(Flyway flyway, MigrationCatalog catalog, Hints hints) {
         DatabaseState state = new DatabaseState(hints);
-        MigrationInfo[] all = flyway.info().all();
+        MigrationInfoService service = flyway.info();
+        MigrationInfo[] all = service.all();
+        state.toApply.addAll(List.of(service.pending()));
         MigrationVersion newestApplied = MigrationVersion.EMPTY;
         for (MigrationInfo info : all) {
             if (info.isApplied() && info.isVersioned() && !info.getState().isFailed()
@@ -117,7 +121,7 @@ final class DatabaseState {
                             + " CONCURRENTLY), so part of it may have taken effect, and Flyway left a failure record"
                             + " that blocks further migrations.",
                     "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), delete the"
-                            + " record (DELETE FROM " + FlywayFactory.HISTORY_TABLE + " WHERE "
+                            + " record (DELETE FROM " + HistoryTable.NAME + " WHERE "
                             + (info.isVersioned() ? "version = '" + info.getVersion() + "'"
                             : "script = '" + info.getScript() + "'") + " AND NOT success;), then migrate again: "
                             + hints.migrate() + "."));
@@ -126,7 +130,8 @@ final class DatabaseState {
                             + " probably written on a parallel branch, and migrate would never apply it.",
                     renameAdvice(info, catalog)));
             default -> {
-                if (info.isApplied() && info.getState().isResolved()) {
+                // A baseline row stands for a schema made before the history; it describes no file of its own.
+                if (info.isApplied() && info.getState().isResolved() && !info.getType().isBaseline()) {
                     checkUnchanged(info, catalog);
                 }
             }
@@ -134,7 +139,8 @@ final class DatabaseState {
     }
 
     private void checkUnchanged(MigrationInfo info, MigrationCatalog catalog) {
-        if (info.getResolvedChecksum() != null && info.getAppliedChecksum() != null && !info.isChecksumMatching()) {
+        // A repeatable migration whose content changed is not a fault: migrate applies it again.
+        if (info.isVersioned() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null && !info.isChecksumMatching()) {
             problems.add(new Problem(ProblemKind.CHECKSUM_MISMATCH, info.getScript(),
                     info.getScript() + " was changed after it was applied" + (info.getInstalledOn() == null ? ""
                             : " on " + info.getInstalledOn().toInstant()) + " (checksum " + info.getAppliedChecksum()
@@ -171,6 +177,11 @@ final class DatabaseState {
 
     List<PendingMigration> pending() {
         return pending;
+    }
+
+    /** What migrate applies, in order: what Flyway's {@code info()} reports pending (up to its target). */
+    List<MigrationInfo> toApply() {
+        return toApply;
     }
 
     List<Problem> problems() {

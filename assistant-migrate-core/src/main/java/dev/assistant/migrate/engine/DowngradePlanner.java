@@ -28,14 +28,19 @@ final class DowngradePlanner {
      * @param history the applied migrations in the order they were applied
      * @param target where to go back to
      * @param catalog the scripts, for the undo of each step
+     * @param statements the splitter for the session the undo scripts run in
      */
     static DowngradePlan plan(List<AppliedMigration> history, DowngradeTarget target, MigrationCatalog catalog,
-            Hints hints) {
+            SqlStatements statements, Hints hints) {
+        Optional<AppliedMigration> baseline = history.stream().filter(DowngradePlanner::isBaseline).reduce((a, b) -> b);
         List<AppliedMigration> undoable = history.stream()
                 .filter(row -> row.version() != null && "Success".equals(row.state()) && "SQL".equals(row.type()))
+                .filter(row -> baseline.isEmpty() || MigrationVersion.fromVersion(row.version())
+                        .isNewerThan(MigrationVersion.fromVersion(baseline.get().version())))
                 .toList();
-        String current = undoable.isEmpty() ? null : newest(undoable).version();
-        List<AppliedMigration> toUndo = select(undoable, target, current, hints);
+        String current = undoable.isEmpty() ? baseline.map(AppliedMigration::version).orElse(null)
+                : newest(undoable).version();
+        List<AppliedMigration> toUndo = select(undoable, target, current, baseline, hints);
 
         List<AppliedMigration> irreversible = toUndo.stream()
                 .filter(row -> catalog.undo(MigrationVersion.fromVersion(row.version())).isEmpty())
@@ -47,10 +52,10 @@ final class DowngradePlanner {
         List<DowngradeStep> steps = new ArrayList<>();
         for (AppliedMigration row : toUndo) {
             MigrationScript undo = catalog.undo(MigrationVersion.fromVersion(row.version())).orElseThrow();
-            List<SqlStatement> statements = FlywayInternals.split(undo.file().displayPath(), undo.text().orElseThrow());
-            DowngradeStep step = new DowngradeStep(row, undo.fileName(), undo.file().displayPath(), statements);
-            if (!step.isTransactional() && statements.stream().anyMatch(SqlStatement::transactional)) {
-                SqlStatement outside = statements.stream()
+            List<SqlStatement> split = statements.split(undo.file().displayPath(), undo.text().orElseThrow());
+            DowngradeStep step = new DowngradeStep(row, undo.fileName(), undo.file().displayPath(), split);
+            if (!step.isTransactional() && split.stream().anyMatch(SqlStatement::transactional)) {
+                SqlStatement outside = split.stream()
                         .filter(statement -> !statement.transactional())
                         .findFirst()
                         .orElseThrow();
@@ -63,23 +68,46 @@ final class DowngradePlanner {
         }
         List<AppliedMigration> remaining = new ArrayList<>(undoable);
         remaining.removeAll(toUndo);
-        String toVersion = remaining.isEmpty() ? null : newest(remaining).version();
+        String toVersion = remaining.isEmpty() ? baseline.map(AppliedMigration::version).orElse(null)
+                : newest(remaining).version();
         return new DowngradePlan(target.toString(), current, toVersion, steps);
     }
 
+    /** A row Flyway's baseline wrote: the schema before it was made outside the history, and has no undo. */
+    static boolean isBaseline(AppliedMigration row) {
+        return row.version() != null && row.type() != null && row.type().endsWith("BASELINE");
+    }
+
     private static List<AppliedMigration> select(List<AppliedMigration> undoable, DowngradeTarget target,
-            String current, Hints hints) {
+            String current, Optional<AppliedMigration> baseline, Hints hints) {
         List<AppliedMigration> selected = new ArrayList<>();
+        String aboveBaseline = baseline.map(row -> " above the baseline at version " + row.version() + " ("
+                + row.description() + "), which downgrade does not go below").orElse("");
         if (target instanceof DowngradeTarget.Steps steps) {
             if (steps.count() > undoable.size()) {
                 throw new MigrationEngineException("Cannot go back " + steps.count() + " migration"
                         + (steps.count() == 1 ? "" : "s") + ": only " + undoable.size() + " "
-                        + (undoable.size() == 1 ? "is" : "are") + " applied" + listVersions(undoable)
-                        + ". To undo everything: " + hints.downgrade(DowngradeTarget.BASE) + ".", true);
+                        + (undoable.size() == 1 ? "is" : "are") + " applied" + aboveBaseline + listVersions(undoable)
+                        + ". To undo everything" + (baseline.isEmpty() ? "" : " above it") + ": "
+                        + hints.downgrade(DowngradeTarget.BASE) + ".", true);
             }
             selected.addAll(undoable.subList(undoable.size() - steps.count(), undoable.size()));
         } else if (target instanceof DowngradeTarget.ToVersion toVersion) {
             MigrationVersion version = toVersion.version();
+            if (baseline.isPresent()) {
+                MigrationVersion floor = MigrationVersion.fromVersion(baseline.get().version());
+                if (floor.isNewerThan(version)) {
+                    throw new MigrationEngineException("Version " + version + " is below the baseline at version "
+                            + floor + " (" + baseline.get().description() + "): the schema up to it was made outside"
+                            + " these migrations, so downgrade stops there. Go back to the baseline at most: "
+                            + hints.downgrade(floor.toString()) + ".", true);
+                }
+                if (floor.equals(version)) {
+                    selected.addAll(undoable);
+                    Collections.reverse(selected);
+                    return selected;
+                }
+            }
             boolean applied = undoable.stream()
                     .anyMatch(row -> MigrationVersion.fromVersion(row.version()).equals(version));
             if (!applied) {

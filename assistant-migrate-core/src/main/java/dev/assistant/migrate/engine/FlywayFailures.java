@@ -2,15 +2,17 @@ package dev.assistant.migrate.engine;
 
 import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
-import dev.assistant.migrate.api.ScriptFailedException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * Turns Flyway's failures into the engine's: what happened, where (file, line, statement, SQL state, the server's
- * words), what state the database is in, and the command that fixes it.
+ * Turns Flyway's failures while reading the schema history into the engine's: a lost connection or a missing
+ * privilege said as such, a table named like the history that is something else, and otherwise what Flyway said.
  */
 final class FlywayFailures {
 
@@ -23,65 +25,58 @@ final class FlywayFailures {
     }
 
     /**
-     * A failure of Flyway's {@code migrate()}.
+     * A failure of Flyway while doing {@code action}, e.g. "read the schema history".
      *
-     * @param stateAfterFailure reads back the version the database is at, e.g. "the database is at version 2 (two)."
+     * @param schema the schema the history table is in
      */
-    MigrationEngineException ofMigrate(FlywayException e, Supplier<String> stateAfterFailure) {
-        String state = stateAfterFailure.get();
-        Optional<FlywayInternals.FailedStatement> statement = FlywayInternals.failedStatement(e);
-        Optional<FlywayInternals.FailedMigration> migration = FlywayInternals.failedMigration(e);
-        SQLException sql = find(e, SQLException.class);
-        if (sql != null && SqlFailures.isConnectionLoss(sql)) {
-            return new MigrationEngineException("Lost the connection to " + database.describe() + " while migrating"
-                    + migration.flatMap(FlywayInternals.FailedMigration::script).map(script -> " " + script).orElse("")
-                    + ": " + database.settings().redact(SqlFailures.serverMessage(sql)) + " (SQL state "
-                    + sql.getSQLState() + "). The server rolled back the unfinished migration; " + state
-                    + " Once the server is reachable, migrate again: " + hints.migrate() + ".", false, e);
-        }
-        if (statement.isPresent()) {
-            FlywayInternals.FailedStatement failed = statement.get();
-            boolean rolledBack = migration.map(FlywayInternals.FailedMigration::transactional).orElse(true);
-            String file = failed.fileName().orElse("a migration");
-            String headline = "Migration " + file + (rolledBack
-                    ? " failed and was rolled back; " + state
-                    : " failed outside a transaction, so what ran before the failing statement stays, and a failure"
-                    + " record now blocks migrate; " + state);
-            String fix = rolledBack
-                    ? "Fix the script, then migrate again: " + hints.migrate() + "."
-                    : "Run " + hints.status() + " for how to clear the failure record, then fix the script and"
-                    + " migrate again.";
-            return new ScriptFailedException(headline, failed.path().orElse(file), failed.line(), failed.sql(),
-                    sql == null ? null : sql.getSQLState(),
-                    sql == null ? failed.message() : SqlFailures.serverMessage(sql), fix, e);
-        }
-        return of("migrate", e);
-    }
-
-    /** Any other failure of Flyway while doing {@code action}, e.g. "read the schema history". */
-    MigrationEngineException of(String action, FlywayException e) {
+    MigrationEngineException of(String action, String schema, FlywayException e) {
         SQLException sql = find(e, SQLException.class);
         if (sql != null && SqlFailures.isConnectionLoss(sql)) {
             return database.connectionFailure(sql);
         }
-        if (sql != null && "42501".equals(sql.getSQLState())) {
-            String user = database.settings().user();
-            return new MigrationEngineException("User '" + user + "' lacks a privilege on " + database.describe()
-                    + ": " + SqlFailures.serverMessage(sql) + " (SQL state 42501). Nothing was changed."
-                    + " Run migrations as the owner of the schema and its " + FlywayFactory.HISTORY_TABLE
-                    + " table, or grant what is missing (e.g. GRANT CREATE ON SCHEMA public TO "
-                    + SqlIdentifiers.quote(user) + ";).", true, e);
+        if (sql != null && SqlFailures.isPrivilege(sql)) {
+            return database.lacksPrivilege("to " + action, schema, sql);
+        }
+        if (sql != null) {
+            List<String> missing = missingColumns(schema);
+            if (!missing.isEmpty()) {
+                return foreignHistoryTable(schema, missing, e);
+            }
         }
         String message = database.settings().redact(String.valueOf(e.getMessage()));
-        if (message.contains("but no schema history table")) {
-            return new MigrationEngineException("The schema of " + database.describe() + " already holds tables, but"
-                    + " no " + FlywayFactory.HISTORY_TABLE + ": it was not built by these migrations, and applying"
-                    + " them on top could clash. Nothing was changed. Point at an empty database ("
-                    + hints.startDatabase() + " gives one), or record which migration the existing schema matches in "
-                    + FlywayFactory.HISTORY_TABLE + " with Flyway's baseline before migrating.", true, e);
-        }
         return new MigrationEngineException("Could not " + action + " on " + database.describe() + ": " + message,
                 false, e);
+    }
+
+    /** Flyway's columns that a table named like the history lacks; empty when it has them all, or is not there. */
+    private List<String> missingColumns(String schema) {
+        List<String> found = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement statement = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute"
+                        + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
+            statement.setString(1, SqlIdentifiers.qualify(schema, HistoryTable.NAME));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException | RuntimeException unreadable) {
+            return List.of();
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return HistoryTable.COLUMNS.stream().filter(column -> !found.contains(column)).toList();
+    }
+
+    private MigrationEngineException foreignHistoryTable(String schema, List<String> missing, FlywayException e) {
+        String table = SqlIdentifiers.qualify(schema, HistoryTable.NAME);
+        return new MigrationEngineException("The table " + table + " in " + database.describe() + " is not a Flyway"
+                + " schema history: it has no column " + String.join(", ", missing) + ". Something else made it, so"
+                + " which migrations are applied cannot be read from it. Nothing was changed. If it belongs to"
+                + " another tool, keep the migrations apart: give them a schema of their own (currentSchema=<schema>"
+                + " in " + hints.setting(Hints.Setting.URL) + "), or rename that table (ALTER TABLE " + table
+                + " RENAME TO <another name>;). If it is an old history, bring it to Flyway's shape first.", true, e);
     }
 
     /** The first cause of {@code e} (itself included) of the given type, or null. */

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -51,14 +52,22 @@ public final class MigrationCatalog {
     public static MigrationCatalog scan(List<ScriptLocation> locations, Hints hints) {
         ScriptScanner scanner = new ScriptScanner(hints);
         List<ScriptFile> files = new ArrayList<>();
+        List<ScriptScanner.Skipped> skipped = new ArrayList<>();
         for (ScriptLocation location : locations) {
-            files.addAll(scanner.scan(location));
+            ScriptScanner.Scan scan = scanner.scan(location);
+            files.addAll(scan.files());
+            skipped.addAll(scan.skipped());
         }
-        return of(locations, files);
+        return of(locations, files, skipped);
     }
 
     static MigrationCatalog of(List<ScriptLocation> locations, List<ScriptFile> files) {
-        List<Problem> problems = new ArrayList<>();
+        return of(locations, files, List.of());
+    }
+
+    static MigrationCatalog of(List<ScriptLocation> locations, List<ScriptFile> files,
+            List<ScriptScanner.Skipped> skipped) {
+        List<Problem> problems = new ArrayList<>(unreadable(skipped));
         Map<MigrationVersion, List<MigrationScript>> versioned = new TreeMap<>();
         Map<MigrationVersion, List<MigrationScript>> undo = new TreeMap<>();
         Map<String, List<MigrationScript>> repeatable = new TreeMap<>();
@@ -66,13 +75,7 @@ public final class MigrationCatalog {
         for (ScriptFile file : files) {
             Optional<ScriptName> parsed = ScriptName.parse(file.fileName());
             if (parsed.isEmpty()) {
-                if (ScriptName.looksLikeMigration(file.fileName())) {
-                    problems.add(new Problem(ProblemKind.INVALID_NAME, file.fileName(),
-                            file.displayPath() + " is not applied: names must be V<version>__<description>.sql,"
-                                    + " U<version>__<description>.sql or R__<description>.sql (capital letter,"
-                                    + " two underscores).",
-                            "Rename it, e.g. with `git mv`, or move it out of the migrations directory."));
-                }
+                misnamed(file).ifPresent(problems::add);
                 continue;
             }
             MigrationScript script = new MigrationScript(parsed.get(), file);
@@ -81,6 +84,12 @@ public final class MigrationCatalog {
                         file.displayPath() + " is not valid UTF-8 (first bad byte on line "
                                 + file.firstInvalidUtf8Line() + ").",
                         "Save it as UTF-8, e.g. `iconv -f latin1 -t utf-8 " + file.fileName() + "`."));
+            } else if (file.firstNulLine() > 0) {
+                problems.add(new Problem(ProblemKind.NUL_BYTE, file.fileName(),
+                        file.displayPath() + " holds a NUL byte on line " + file.firstNulLine() + "; PostgreSQL"
+                                + " takes no NUL in a statement. A file saved as UTF-16, or binary content, has them.",
+                        "Save it as UTF-8 text without NUL bytes, e.g. `iconv -f utf-16 -t utf-8 "
+                                + file.fileName() + "` for a UTF-16 file."));
             }
             switch (script.name().kind()) {
                 case VERSIONED -> versioned.computeIfAbsent(script.version(), v -> new ArrayList<>()).add(script);
@@ -124,6 +133,39 @@ public final class MigrationCatalog {
         }
         problems.sort(Comparator.comparing(Problem::subject).thenComparing(p -> p.kind().ordinal()));
         return new MigrationCatalog(locations, migrations, undos, repeatables, problems);
+    }
+
+    /** A {@code .sql} file whose name does not parse: an error when it was meant to be a migration. */
+    private static Optional<Problem> misnamed(ScriptFile file) {
+        if (!file.fileName().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            return Optional.empty();
+        }
+        if (!ScriptName.looksLikeMigration(file.fileName())) {
+            return Optional.of(new Problem(ProblemKind.INVALID_NAME, file.fileName(), file.displayPath() + " is not read:"
+                    + " migrations are named V<version>__<description>.sql, U<version>__<description>.sql or"
+                    + " R__<description>.sql.", "Move it out of the migrations directory if it is not one."));
+        }
+        return Optional.of(new Problem(ProblemKind.MISNAMED_MIGRATION, file.fileName(), file.displayPath() + " would not be"
+                + " applied: " + ScriptName.whatIsWrong(file.fileName()) + ". Names are V<version>__<description>.sql,"
+                + " U<version>__<description>.sql or R__<description>.sql: a capital letter, two underscores, .sql"
+                + " in lower case.", ScriptName.suggestedName(file.fileName())
+                .map(name -> "Rename it: `git mv " + file.fileName() + " " + name + "`.")
+                .orElse("Rename it, e.g. with `git mv`, or move it out of the migrations directory.")));
+    }
+
+    /** Entries that could not be read: an error when named like a migration, a warning otherwise. */
+    private static List<Problem> unreadable(List<ScriptScanner.Skipped> skipped) {
+        List<Problem> problems = new ArrayList<>();
+        for (ScriptScanner.Skipped entry : skipped) {
+            boolean migration = ScriptName.parse(entry.fileName()).isPresent()
+                    || ScriptName.looksLikeMigration(entry.fileName());
+            problems.add(new Problem(migration ? ProblemKind.UNREADABLE_SCRIPT : ProblemKind.UNREADABLE_ENTRY,
+                    entry.fileName(), entry.displayPath() + " " + entry.why() + ".", migration
+                    ? "Make it a readable file (restore it from version control: `git checkout -- "
+                    + entry.fileName() + "`), or remove it."
+                    : "Remove it from the migrations directory, or make it a readable file."));
+        }
+        return problems;
     }
 
     private static MigrationScript firstOf(List<MigrationScript> scripts, List<Problem> problems) {
@@ -184,6 +226,13 @@ public final class MigrationCatalog {
 
     public List<Problem> errors() {
         return problems.stream().filter(Problem::isError).toList();
+    }
+
+    /** The warnings about entries of the locations that are not read: what migrate says it leaves out. */
+    public List<Problem> ignoredEntries() {
+        return problems.stream()
+                .filter(p -> p.kind() == ProblemKind.INVALID_NAME || p.kind() == ProblemKind.UNREADABLE_ENTRY)
+                .toList();
     }
 
     public String describeLocations() {

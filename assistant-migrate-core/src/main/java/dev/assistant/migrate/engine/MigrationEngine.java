@@ -16,6 +16,7 @@ import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemsFoundException;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.StatusReport;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,6 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.callback.Callback;
 
 /**
  * The migration engine behind the goals: status, history, migrate, downgrade and what check reads, over one database
@@ -107,29 +107,40 @@ public final class MigrationEngine {
         return new CheckReport(database.describe(), state.pending(), state.problems());
     }
 
+    /**
+     * Applies the pending migrations up to the target with the engine's own loop ({@link MigrationRunner}), on the
+     * session that holds the migration lock; Flyway reads and checks the history and resolves the scripts.
+     */
     public MigrateResult migrate(MigrateTarget target, boolean dryRun) {
         MigrationCatalog catalog = catalog();
+        warnAboutIgnored(catalog);
         refuseOn(catalog.errors(), "migrate");
         requireKnownTarget(target, catalog);
-        String schema = schema();
-        try (MigrationLock ignored = dryRun ? null
-                : MigrationLock.acquire(database, schema, lockTimeout, "migrate", log)) {
-            ProgressCallback progress = new ProgressCallback(log);
-            Flyway flyway = flyway(target, List.of(progress));
-            DatabaseState before = read(flyway);
+        try (EngineConnection own = EngineConnection.open(database, log);
+                MigrationLock lock = dryRun ? null : MigrationLock.acquire(own, database, lockTimeout, "migrate", log)) {
+            Flyway flyway = flyway(target);
+            DatabaseState before = read(flyway, own.schema());
             refuseOn(before.errors(), "migrate");
             requireForward(target, before);
+            HistoryTable history = own.history();
+            HistoryTable.Presence presence = presence(own, history);
+            if (!presence.exists() && !presence.schemaEmpty()) {
+                throw notOurSchema(own.schema());
+            }
+            ApplyPlan plan = ApplyPlan.of(history, !presence.exists(), before.toApply(), catalog, own.statements(),
+                    hints);
             if (dryRun) {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
                         before.current(), true);
             }
-            try {
-                flyway.migrate();
-            } catch (FlywayException e) {
-                throw failures.ofMigrate(e, () -> currentVersionAfterFailure(flyway));
+            try (MigrationRunner runner = new MigrationRunner(own, lock, database, before.current(),
+                    version -> catalog.isReversible(MigrationVersion.fromVersion(version)), log)) {
+                if (plan.createsHistoryTable()) {
+                    runner.createHistoryTable(history);
+                }
+                List<MigrateResult.Applied> applied = runner.apply(plan, history);
+                return new MigrateResult(database.describe(), applied, List.of(), runner.current(), false);
             }
-            DatabaseState after = read(flyway);
-            return new MigrateResult(database.describe(), progress.applied(), List.of(), after.current(), false);
         }
     }
 
@@ -137,72 +148,92 @@ public final class MigrationEngine {
         MigrationCatalog catalog = catalog();
         refuseOn(catalog.errors(), "downgrade");
         try (EngineConnection own = EngineConnection.open(database, log);
-                MigrationLock ignored = dryRun ? null
-                        : MigrationLock.acquire(database, own.schema(), lockTimeout, "downgrade", log)) {
-            Flyway flyway = flyway(MigrateTarget.latest(), List.of());
-            DatabaseState before = read(flyway);
+                MigrationLock lock = dryRun ? null
+                        : MigrationLock.acquire(own, database, lockTimeout, "downgrade", log)) {
+            Flyway flyway = flyway(MigrateTarget.latest());
+            DatabaseState before = read(flyway, own.schema());
             refuseOn(before.errors(), "downgrade");
-            DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog, hints);
+            DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog, own.statements(), hints);
             if (dryRun || plan.isEmpty()) {
                 return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun);
             }
-            List<DowngradeResult.Undone> undone = undo(plan, own);
-            DatabaseState after = read(flyway);
-            return new DowngradeResult(database.describe(), plan, undone, after.current(), false);
+            List<DowngradeResult.Undone> undone = undo(plan, own, lock, target);
+            return new DowngradeResult(database.describe(), plan, undone, currentAfter(before, plan), false);
         }
     }
 
-    private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own) {
+    private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own, MigrationLock lock,
+            DowngradeTarget target) {
         List<DowngradeResult.Undone> undone = new ArrayList<>();
-        UndoRunner runner = new UndoRunner(own.connection(),
-                SqlIdentifiers.qualify(own.schema(), FlywayFactory.HISTORY_TABLE), hints);
-        for (DowngradeStep step : plan.steps()) {
-            String label = "V" + step.migration().version() + " " + step.migration().description();
-            long start = System.nanoTime();
-            runner.run(step, "the database stays at version " + step.migration().version()
-                    + (undone.isEmpty() ? "." : " (already undone: " + undone.stream()
-                    .map(DowngradeResult.Undone::label).collect(Collectors.joining(", ")) + ")."));
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            log.info("Undid " + label + " (" + millis + " ms, " + step.undoScript() + ")");
-            undone.add(new DowngradeResult.Undone(label, step.undoPath(), millis));
+        try (UndoRunner runner = new UndoRunner(own, lock, database, target.toString(), log)) {
+            for (DowngradeStep step : plan.steps()) {
+                String label = "V" + step.migration().version() + " " + step.migration().description();
+                long start = System.nanoTime();
+                runner.run(step, "the database stays at version " + step.migration().version()
+                        + (undone.isEmpty() ? "." : " (already undone: " + undone.stream()
+                        .map(DowngradeResult.Undone::label).collect(Collectors.joining(", ")) + ")."));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                log.info("Undid " + label + " (" + millis + " ms, " + step.undoScript() + ")");
+                undone.add(new DowngradeResult.Undone(label, step.undoPath(), millis));
+            }
         }
         return undone;
+    }
+
+    /** The newest row the plan leaves in place, read from the history as it was before. */
+    private static Optional<AppliedMigration> currentAfter(DatabaseState before, DowngradePlan plan) {
+        if (plan.toVersion() == null) {
+            return Optional.empty();
+        }
+        return before.applied().stream()
+                .filter(row -> plan.toVersion().equals(row.version()) && !"Failed".equals(row.state()))
+                .reduce((first, second) -> second);
     }
 
     /** What the reading goals share: the scripts, the engine's connection to check the settings, one Flyway. */
     private DatabaseState readState() {
         catalog();
-        schema();
-        return read(flyway(MigrateTarget.latest(), List.of()));
-    }
-
-    /** Connects once up front, so that a wrong setting is explained before Flyway is involved. */
-    private String schema() {
+        String schema;
         try (EngineConnection own = EngineConnection.open(database, log)) {
-            return own.schema();
+            schema = own.schema();
         }
+        return read(flyway(MigrateTarget.latest()), schema);
     }
 
-    private Flyway flyway(MigrateTarget target, List<Callback> callbacks) {
-        return FlywayFactory.create(database, catalog(), target.version(), lockTimeout, log, callbacks);
+    private Flyway flyway(MigrateTarget target) {
+        return FlywayFactory.create(database, catalog(), target.version(), log);
     }
 
-    private DatabaseState read(Flyway flyway) {
+    private DatabaseState read(Flyway flyway, String schema) {
         try {
             return DatabaseState.read(flyway, catalog(), hints);
         } catch (FlywayException e) {
-            throw failures.of("read the schema history", e);
+            throw failures.of("read the schema history", schema, e);
         }
     }
 
-    private String currentVersionAfterFailure(Flyway flyway) {
+    private HistoryTable.Presence presence(EngineConnection own, HistoryTable history) {
         try {
-            return DatabaseState.read(flyway, catalog(), hints).current()
-                    .map(current -> "the database is at version " + current.version() + " (" + current.description()
-                            + ").")
-                    .orElse("no migration is applied.");
-        } catch (RuntimeException unreadable) {
-            return "the current version could not be read back.";
+            return history.presence(own.connection());
+        } catch (SQLException e) {
+            throw SqlFailures.isConnectionLoss(e) ? database.connectionFailure(e)
+                    : new MigrationEngineException("Could not look for the schema history table on "
+                    + database.describe() + ": " + SqlFailures.serverMessage(e), false, e);
+        }
+    }
+
+    private MigrationEngineException notOurSchema(String schema) {
+        return new MigrationEngineException("The schema " + schema + " of " + database.describe() + " already holds"
+                + " tables, but no " + HistoryTable.NAME + ": it was not built by these migrations, and applying"
+                + " them on top could clash. Nothing was changed. Point at an empty database ("
+                + hints.startDatabase() + " gives one), or record which migration the existing schema matches in "
+                + HistoryTable.NAME + " with Flyway's baseline before migrating.", true);
+    }
+
+    /** Every entry of the locations that is not read, said in migrate's own output. */
+    private void warnAboutIgnored(MigrationCatalog catalog) {
+        for (Problem problem : catalog.ignoredEntries()) {
+            log.warn(problem.subject() + ": " + problem.detail() + " " + problem.fix());
         }
     }
 

@@ -63,6 +63,20 @@ public final class ScriptFile {
         }
     }
 
+    /** The 1-based line of the first NUL byte, or 0 when there is none. */
+    public int firstNulLine() {
+        int line = 1;
+        for (byte b : content) {
+            if (b == 0) {
+                return line;
+            }
+            if (b == '\n') {
+                line++;
+            }
+        }
+        return 0;
+    }
+
     /** The 1-based line of the first byte that is not valid UTF-8, for messages. */
     public int firstInvalidUtf8Line() {
         var decoder = StandardCharsets.UTF_8.newDecoder()

@@ -28,10 +28,17 @@ final class SqlFailures {
         return message.toString();
     }
 
-    /** The connection broke, or the server shut the session down: nothing about the statement itself. */
+    /**
+     * The connection broke, or the server ended the session (shut down, terminated by an administrator, the database
+     * dropped, an idle timeout): nothing about the statement itself.
+     */
     static boolean isConnectionLoss(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("25P03"));
+    }
+
+    /** The role lacks a privilege: nothing about the statement's text, everything about who runs it. */
+    static boolean isPrivilege(SQLException e) {
+        return "42501".equals(e.getSQLState());
     }
 }

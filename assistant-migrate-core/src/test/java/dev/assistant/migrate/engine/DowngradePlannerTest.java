@@ -35,7 +35,7 @@ class DowngradePlannerTest {
 
     private DowngradePlan plan(String target) {
         return DowngradePlanner.plan(history, DowngradeTarget.parse(target, HINTS), MigrationCatalog.of(List.of(), files),
-                HINTS);
+                SqlStatements.withoutSession(), HINTS);
     }
 
     private static List<String> versions(DowngradePlan plan) {

@@ -28,13 +28,24 @@ class FlywayInternalsTest {
 
     @Test
     void splitsLikeFlywayAndTellsWhatMustRunOutsideATransaction() {
-        assertThat(FlywayInternals.split("U2__x.sql", """
+        assertThat(SqlStatements.withoutSession().split("U2__x.sql", """
                 -- comment
                 DROP INDEX CONCURRENTLY ix_a;
                 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
                 """))
                 .extracting(statement -> statement.line() + " " + statement.transactional())
                 .containsExactly("2 false", "3 true");
+    }
+
+    @Test
+    void fillsFlywaysBuiltInPlaceholdersForTheSession() {
+        assertThat(SqlStatements.forSession("app", "owner", "shop").split("V1__x.sql", """
+                CREATE TABLE ${flyway:defaultSchema}.t (id int);
+                COMMENT ON TABLE t IS 'made by ${flyway:user} in ${flyway:database} from ${flyway:filename}';
+                """))
+                .extracting(statement -> statement.sql())
+                .containsExactly("CREATE TABLE app.t (id int)",
+                        "COMMENT ON TABLE t IS 'made by owner in shop from V1__x.sql'");
     }
 
     private static boolean importsFlywayInternals(Path file) {

@@ -80,7 +80,7 @@ class LockIT extends EngineTestCase {
     @Test
     void givingUpOnTheLockNamesTheSessionHoldingIt() throws Exception {
         fixture.table("1", "one");
-        long key = MigrationLock.keyFor("public", FlywayFactory.HISTORY_TABLE);
+        long key = MigrationLock.keyFor("public", HistoryTable.NAME);
         try (Connection holder = DB.database().connect()) {
             try (Statement statement = holder.createStatement()) {
                 statement.execute("SET application_name = 'nightly-job'");
@@ -98,5 +98,185 @@ class LockIT extends EngineTestCase {
                     .hasMessageContaining("pg_terminate_backend");
         }
         assertThat(fixture.historyVersions()).isEmpty();
+    }
+
+    /** Versions 1 (applied), 2 (slow: sleeps in the middle), 3; version N creates table tN, its undo drops it. */
+    private void threeMigrationsTheSecondSlow(double seconds) {
+        fixture.write("V1__t1.sql", "CREATE TABLE t1 (id int);").write("U1__t1.sql", "DROP TABLE t1;");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.write("V2__t2.sql", "CREATE TABLE t2 (id int);\nSELECT pg_sleep(" + seconds + ");\n")
+                .write("U2__t2.sql", "DROP TABLE t2;")
+                .write("V3__t3.sql", "CREATE TABLE t3 (id int);").write("U3__t3.sql", "DROP TABLE t3;");
+    }
+
+    /**
+     * The history is a prefix of 1, 2, 3 (an undo took the newest, never one below another), every applied version has
+     * its table, and every table its applied version: no run slipped into another.
+     */
+    private void assertHistoryAndTablesAgree() {
+        List<String> history = fixture.historyVersions();
+        assertThat(history).as("history").isEqualTo(List.of("1", "2", "3").subList(0, history.size()));
+        List<String> expectedTables = fixture.historyVersions().stream().map(version -> "t" + version).sorted().toList();
+        assertThat(fixture.tables()).as("tables of history " + fixture.historyVersions())
+                .containsExactlyElementsOf(expectedTables);
+    }
+
+    private void awaitActive(String queryPart) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (!fixture.strings("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%"
+                    + queryPart + "%' AND pid <> pg_backend_pid()").isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no session ran " + queryPart);
+    }
+
+    private void awaitWaiting(RecordingLog log) throws InterruptedException {
+        for (int i = 0; i < 300 && log.info().stream().noneMatch(l -> l.startsWith("Waiting for another run")); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void endingTheLockHoldersSessionNeverLetsADowngradeIntoARunningMigrate() throws Exception {
+        threeMigrationsTheSecondSlow(4);
+        long key = MigrationLock.keyFor("public", HistoryTable.NAME);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MigrateResult> migrate = pool.submit(
+                    () -> fixture.engine(EngineLog.SILENT).migrate(MigrateTarget.latest(), false));
+            awaitActive("pg_sleep(4");
+            RecordingLog waiting = new RecordingLog();
+            Future<DowngradeResult> downgrade = pool.submit(
+                    () -> fixture.engine(waiting).downgrade(DowngradeTarget.parse("-1", HINTS), false));
+            awaitWaiting(waiting);
+
+            // what the lock-timeout message tells an administrator to do with a stuck run
+            fixture.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                    + " AND classid::bigint = " + (key >>> 32) + " AND objid::bigint = " + (key & 0xffffffffL));
+
+            Throwable migrateFailure = null;
+            try {
+                migrate.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                migrateFailure = e.getCause();
+            }
+            downgrade.get(60, TimeUnit.SECONDS);
+            assertHistoryAndTablesAgree();
+            assertThat(migrateFailure).as("the migrate lost its session, and with it its lock")
+                    .isInstanceOf(MigrationEngineException.class)
+                    .hasMessageContaining("Lost the connection")
+                    .hasMessageContaining("The server rolled back the unfinished migration");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIdleSessionTimeoutOnTheDatabaseCannotEndTheLock() throws Exception {
+        threeMigrationsTheSecondSlow(3);
+        String database = DB.database().name();
+        try (Connection admin = dev.assistant.db.testing.TestDatabaseServer.get().connectAdmin();
+                Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + database + "\" SET idle_session_timeout = '1s'");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MigrateResult> migrate = pool.submit(
+                    () -> fixture.engine(EngineLog.SILENT).migrate(MigrateTarget.latest(), false));
+            awaitActive("pg_sleep(3");
+            RecordingLog waiting = new RecordingLog();
+            Future<DowngradeResult> downgrade = pool.submit(
+                    () -> fixture.engine(waiting).downgrade(DowngradeTarget.parse("-1", HINTS), false));
+
+            assertThat(migrate.get(60, TimeUnit.SECONDS).applied()).extracting(MigrateResult.Applied::label)
+                    .containsExactly("V2 t2", "V3 t3");
+            assertThat(downgrade.get(60, TimeUnit.SECONDS).undone()).extracting(DowngradeResult.Undone::label)
+                    .containsExactly("V3 t3");
+        } finally {
+            pool.shutdownNow();
+            try (Connection admin = dev.assistant.db.testing.TestDatabaseServer.get().connectAdmin();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("ALTER DATABASE \"" + database + "\" RESET idle_session_timeout");
+            }
+        }
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+        assertHistoryAndTablesAgree();
+    }
+
+    @Test
+    void aMigrationThatReleasesTheLockIsRolledBackNotRecorded() {
+        fixture.table("1", "one")
+                .write("V2__two.sql", "CREATE TABLE two (id int);\nSELECT pg_advisory_unlock_all();\n")
+                .write("U2__two.sql", "DROP TABLE two;");
+
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .isInstanceOf(MigrationEngineException.class)
+                .hasMessageContaining("The migration lock was no longer held when V2__two.sql was about to be committed")
+                .hasMessageContaining("V2__two.sql was rolled back; the database is at version 1 (one).");
+        assertThat(fixture.historyVersions()).containsExactly("1");
+        assertThat(fixture.tables()).containsExactly("one");
+    }
+
+    @Test
+    void anUndoThatReleasesTheLockIsRolledBack() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.write("U2__two.sql", "DROP TABLE two;\nSELECT pg_advisory_unlock_all();\n");
+
+        assertThatThrownBy(() -> fixture.engine().downgrade(DowngradeTarget.parse("-1", HINTS), false))
+                .hasMessageContaining("The migration lock was no longer held when the undo of V2 was about to be"
+                        + " committed")
+                .hasMessageContaining("The undo was rolled back; the database stays at version 2.");
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+        assertThat(fixture.tables()).containsExactly("one", "two");
+    }
+
+    @Test
+    void theTimeoutNamesEverySessionOfTheRunHoldingTheLock() throws Exception {
+        fixture.table("1", "one").write("V2__slow.sql", "SELECT pg_sleep(6);").write("U2__slow.sql", "SELECT 1;");
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<MigrateResult> migrate = pool.submit(
+                    () -> fixture.engine(EngineLog.SILENT).migrate(MigrateTarget.latest(), false));
+            awaitActive("pg_sleep(6");
+            Thread.sleep(2_500); // the holder's watch has opened its own session by now
+            fixture.lockTimeout(Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                    .hasMessageMatching("(?s).*held by pid (\\d+) \\(assistant-migrate migrate since \\S+ #\\w{4},"
+                            + ".*; other sessions of that run: pid (\\d+) \\(.*")
+                    .hasMessageMatching("(?s).*end all its sessions with SELECT pg_terminate_backend\\(pid\\) FROM"
+                            + " pg_stat_activity WHERE pid IN \\(\\d+, \\d+\\).*");
+            migrate.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void flywaysOwnToolsWaitForARunningMigrate() throws Exception {
+        fixture.table("1", "one").write("V2__slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(3);\n")
+                .write("U2__slow.sql", "DROP TABLE slow;");
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<MigrateResult> migrate = pool.submit(
+                    () -> fixture.engine(EngineLog.SILENT).migrate(MigrateTarget.latest(), false));
+            awaitActive("pg_sleep(3");
+            var settings = fixture.connection();
+            org.flywaydb.core.api.output.MigrateResult flyway = org.flywaydb.core.Flyway.configure()
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations("filesystem:" + scripts)
+                    .load()
+                    .migrate();
+
+            assertThat(migrate.get(60, TimeUnit.SECONDS).applied()).hasSize(2);
+            assertThat(flyway.migrationsExecuted).as("Flyway waited for the run, then found nothing to do").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
     }
 }

@@ -115,16 +115,38 @@ class MigrationCatalogTest {
     }
 
     @Test
-    void misnamedScriptsAreWarnedAboutAndIgnored() {
+    void scriptsNamedLikeMigrationsThatAreNotOneAreErrorsOtherSqlFilesWarnings() {
         file("V1__a.sql", "SELECT 1;").file("U1__a.sql", "SELECT 1;")
                 .file("v2__lower.sql", "SELECT 2;")
-                .file("V3_one_underscore.sql", "SELECT 3;");
+                .file("V3_one_underscore.sql", "SELECT 3;")
+                .file("V__x.sql", "SELECT 4;")
+                .file("V4__.sql", "SELECT 4;")
+                .file("V5__x.SQL", "SELECT 5;")
+                .file("seed.sql", "SELECT 6;");
         MigrationCatalog catalog = catalog();
-        assertThat(catalog.problems()).extracting(Problem::kind)
-                .containsOnly(ProblemKind.INVALID_NAME)
-                .hasSize(2);
-        assertThat(catalog.errors()).isEmpty();
+        assertThat(catalog.errors()).extracting(Problem::subject)
+                .containsExactlyInAnyOrder("v2__lower.sql", "V3_one_underscore.sql", "V__x.sql", "V4__.sql",
+                        "V5__x.SQL");
+        assertThat(catalog.errors()).extracting(Problem::kind).containsOnly(ProblemKind.MISNAMED_MIGRATION);
+        assertThat(catalog.errors()).filteredOn(p -> p.subject().equals("v2__lower.sql")).singleElement()
+                .satisfies(p -> assertThat(p.fix()).contains("git mv v2__lower.sql V2__lower.sql"));
+        assertThat(catalog.errors()).filteredOn(p -> p.subject().equals("V5__x.SQL")).singleElement()
+                .satisfies(p -> assertThat(p.fix()).contains("git mv V5__x.SQL V5__x.sql"));
+        assertThat(catalog.errors()).filteredOn(p -> p.subject().equals("V__x.sql")).singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("it has no version"));
+        assertThat(catalog.errors()).filteredOn(p -> p.subject().equals("V4__.sql")).singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("it has no description"));
+        assertThat(catalog.ignoredEntries()).extracting(Problem::subject).containsExactly("seed.sql");
         assertThat(catalog.migrations()).hasSize(1);
+    }
+
+    @Test
+    void aNulByteInAScriptIsAnError() {
+        file("V1__a.sql", "SELECT 1;\nSELECT '\u0000';\n").file("U1__a.sql", "SELECT 1;");
+        assertThat(catalog().errors()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.NUL_BYTE);
+            assertThat(p.detail()).contains("line 2");
+        });
     }
 
     @Test

@@ -3,15 +3,27 @@ package dev.assistant.migrate.engine;
 import dev.assistant.migrate.api.EngineLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** An engine log that keeps every line, for assertions. */
 public final class RecordingLog implements EngineLog {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onInfo;
+
+    public RecordingLog() {
+        this(message -> { });
+    }
+
+    /** A log that also hands every info line to {@code onInfo} as it is said. */
+    public RecordingLog(Consumer<String> onInfo) {
+        this.onInfo = onInfo;
+    }
 
     @Override
     public void info(String message) {
         lines.add("INFO " + message);
+        onInfo.accept(message);
     }
 
     @Override

@@ -131,11 +131,23 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                 DEFAULT_LOCK_TIMEOUT_SECONDS);
         ConnectionSettings connection = connectionSettings();
         MavenEngineLog log = new MavenEngineLog(getLog(), connection);
-        try (ReactorLocations scripts = ReactorLocations.resolve(locations, session, project)) {
+        try (ReactorLocations scripts = ReactorLocations.resolve(givenLocations(), session, project)) {
             run(new AssistantMigrate(log, HINTS), new Workspace(connection, scripts.locations()), scripts, log);
         } catch (MigrationEngineException e) {
             Failures.rethrow(e, connection.redact(e.getMessage()));
         }
+    }
+
+    /**
+     * The locations as given. Maven hands an empty list parameter over as none at all, so an empty
+     * {@code -Dassistant.locations=} would quietly mean the defaults; it is passed on as given, and refused.
+     */
+    private List<String> givenLocations() {
+        if (locations != null && !locations.isEmpty()) {
+            return locations;
+        }
+        String property = session.getUserProperties().getProperty(PluginProperties.LOCATIONS);
+        return property != null && property.isBlank() ? List.of(property) : locations;
     }
 
     /** Builds the goal's request, makes its one call on the core and renders the result. */

@@ -53,6 +53,12 @@ final class ReactorLocations implements Closeable {
                 }
                 locations.add(ScriptLocation.parse(spec, base, loader));
             }
+            if (locations.isEmpty()) {
+                throw new MojoFailureException("-D" + PluginProperties.LOCATIONS + " is empty, so there is nothing to"
+                        + " read the migrations from. Name the directory that holds the V*.sql scripts ("
+                        + MavenHints.INSTANCE.setting(Hints.Setting.LOCATIONS, "<directory>") + ", or classpath:<path>),"
+                        + " or leave the property out to use the project's own.");
+            }
             return new ReactorLocations(locations, loader);
         }
         List<Path> own = migrationFolders(project);

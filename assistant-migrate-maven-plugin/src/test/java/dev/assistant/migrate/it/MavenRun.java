@@ -85,6 +85,7 @@ public final class MavenRun {
     private String extraSettings = "";
     private Duration timeout = Duration.ofMinutes(2);
     private boolean measured;
+    private Path localRepository;
 
     private MavenRun(Path project) {
         this.project = project;
@@ -134,14 +135,38 @@ public final class MavenRun {
         return this;
     }
 
+    /** The local repository of the run, in place of the invoker tests' one (e.g. one that holds another tool). */
+    public MavenRun repository(Path repository) {
+        this.localRepository = repository;
+        return this;
+    }
+
     public Result run(String... arguments) {
+        return process(command(arguments), project, variables(), timeout, measured);
+    }
+
+    /** Starts the run without waiting for it (to run it beside others, or kill it); what it prints goes to log. */
+    public Process start(Path log, String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(command(arguments)).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(variables());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> command(String... arguments) {
         String mavenHome = System.getProperty("maven.home");
         if (mavenHome == null || mavenHome.isBlank()) {
             throw new IllegalStateException("This runs Maven; run it through Maven (make test, make bench), which"
                     + " tells it where Maven is.");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(mavenHome, "bin", "mvn").toString(), "-B"));
-        String repository = System.getProperty("assistant.it.repository");
+        String repository = localRepository != null ? localRepository.toString()
+                : System.getProperty("assistant.it.repository");
         if (repository != null) {
             command.addAll(List.of("-s", writeSettings().toString(), "-Dmaven.repo.local=" + repository));
         } else if (System.getProperty("maven.repo.local") != null) {
@@ -151,11 +176,15 @@ public final class MavenRun {
             command.add(argument.startsWith(PREFIX) ? "dev.assistant:assistant-migrate-maven-plugin:"
                     + pluginVersion() + argument.substring(PREFIX.length() - 1) : argument);
         }
+        return command;
+    }
+
+    private Map<String, String> variables() {
         Map<String, String> variables = new HashMap<>(System.getenv());
         List.of("DATABASE_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB",
                 "MAVEN_ARGS", "MAVEN_OPTS").forEach(variables::remove);
         variables.putAll(environment);
-        return process(command, project, variables, timeout, measured);
+        return variables;
     }
 
     /**
@@ -224,7 +253,7 @@ public final class MavenRun {
     }
 
     /** The version of this build's plugin, from its descriptor on the class path (target/classes). */
-    static String pluginVersion() {
+    public static String pluginVersion() {
         try (InputStream descriptor = MavenRun.class.getClassLoader().getResourceAsStream("META-INF/maven/plugin.xml")) {
             if (descriptor == null) {
                 throw new IllegalStateException("No plugin descriptor on the class path; build the plugin first"

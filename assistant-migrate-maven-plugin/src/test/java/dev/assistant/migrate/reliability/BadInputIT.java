@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every kind of bad input, each through a real Maven run of the goal: the build fails with one clear paragraph that
  * says what and what to do, no stack trace at the default log level, no password, and the database and the files are
  * exactly as before. The messages observed are written to target/reliability/bad-input.md.
+ *
+ * <p>The cases run in {@value #LANES} lanes side by side, each lane with a scratch database of its own, so that two
+ * Maven processes share the machine's cores instead of one at a time; each case still gets a Maven run of its own.
  */
 class BadInputIT {
 
@@ -49,7 +51,11 @@ class BadInputIT {
     @TempDir
     static Path work;
 
-    private static final Map<String, String> OBSERVED = new LinkedHashMap<>();
+    private static final int LANES = 2;
+    private static final Map<String, String> OBSERVED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final List<String> NAMES = new ArrayList<>();
+    private static final List<ScratchDatabase> MORE_DATABASES = new ArrayList<>();
+    private static java.util.concurrent.ExecutorService lanes;
 
     /** One bad input: what the user gives, the goal and arguments, and what the message must say. */
     record Case(String name, Consumer<Path> prepare, Map<String, String> environment, List<String> arguments,
@@ -84,7 +90,48 @@ class BadInputIT {
 
     @TestFactory
     Stream<DynamicTest> eachBadInputIsOneClearErrorAndChangesNothing() throws SQLException {
-        ScratchDatabase database = DB.database();
+        List<ScratchDatabase> databases = new ArrayList<>(List.of(DB.database()));
+        while (databases.size() < LANES) {
+            ScratchDatabase more = TestDatabaseServer.get().createScratch("BadInputIT");
+            MORE_DATABASES.add(more);
+            databases.add(more);
+        }
+        List<List<Case>> casesOfLane = new ArrayList<>();
+        for (ScratchDatabase database : databases) {
+            casesOfLane.add(cases(database));
+        }
+        List<Case> cases = casesOfLane.get(0);
+        List<java.util.concurrent.CompletableFuture<Void>> outcomes = new ArrayList<>();
+        cases.forEach(badInput -> {
+            outcomes.add(new java.util.concurrent.CompletableFuture<>());
+            NAMES.add(badInput.name());
+        });
+        lanes = java.util.concurrent.Executors.newFixedThreadPool(LANES);
+        for (int lane = 0; lane < LANES; lane++) {
+            int first = lane;
+            lanes.execute(() -> {
+                for (int i = first; i < cases.size(); i += LANES) {
+                    try {
+                        run(casesOfLane.get(first).get(i), databases.get(first));
+                        outcomes.get(i).complete(null);
+                    } catch (Throwable e) {
+                        outcomes.get(i).completeExceptionally(e);
+                    }
+                }
+            });
+        }
+        return java.util.stream.IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                cases.get(i).name(), () -> {
+                    try {
+                        outcomes.get(i).get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw e.getCause();
+                    }
+                }));
+    }
+
+    /** Every case, against {@code database}: the same list, in the same order, for every lane. */
+    private static List<Case> cases(ScratchDatabase database) throws SQLException {
         ConnectionSettings settings = database.settings();
         String url = database.url();
         String host = settings.host() + ":" + settings.port();
@@ -145,12 +192,48 @@ class BadInputIT {
                         "may not create databases (SQL state 42501)", "assistant-migrate:check"),
                 withEnv("read-only database user", databaseUrl(roles.readOnly()),
                         "lacks a privilege", "assistant-migrate:migrate")));
+        cases.addAll(scriptsThatCannotBeApplied());
         cases.addAll(passwordsInUrls(host));
         cases.addAll(explicitUrlsMissingAPart(settings));
         cases.addAll(dotenvProblems(url));
         cases.addAll(messagesOfMoreThanOneLine());
         cases.addAll(parameterValues());
-        return cases.stream().map(badInput -> DynamicTest.dynamicTest(badInput.name(), () -> run(badInput, database)));
+        return cases;
+    }
+
+    /** Scripts and locations migrate cannot read or apply: never "up to date", always the file and the fix. */
+    private static List<Case> scriptsThatCannotBeApplied() {
+        return List.of(
+                with("migration with an upper-case suffix", project -> migration(project, "V3__third.SQL",
+                        "CREATE TABLE third (id int);\n"), "git mv V3__third.SQL V3__third.sql",
+                        "assistant-migrate:migrate"),
+                with("migration without a description", project -> migration(project, "V3__.sql",
+                        "CREATE TABLE third (id int);\n"), "V3__.sql: named like a migration",
+                        "assistant-migrate:migrate"),
+                with("migration that is a dangling link", project -> link(project,
+                        "src/main/resources/db/migration/V3__third.sql", "V3__gone.sql"),
+                        "V3__third.sql: named like a migration, but cannot be read", "assistant-migrate:migrate"),
+                with("migration holding a NUL byte", project -> migration(project, "V3__third.sql",
+                        "CREATE TABLE third (id int);\nSELECT '\u0000';\n"), "V3__third.sql: holds a NUL byte",
+                        "assistant-migrate:migrate"),
+                with("empty locations value", project -> { }, "-Dassistant.locations is empty",
+                        "assistant-migrate:migrate", "-Dassistant.locations="),
+                with("classpath location that does not exist", project -> { },
+                        "Nothing on the class path is at classpath:db/nowhere", "assistant-migrate:migrate",
+                        "-Dassistant.locations=classpath:db/nowhere"),
+                with("location that is a file", project -> { }, "pom.xml is a file, not a directory",
+                        "assistant-migrate:migrate", "-Dassistant.locations=pom.xml"),
+                with("CREATE INDEX CONCURRENTLY mixed with other statements", project -> migration(project,
+                        "V3__third.sql", "CREATE TABLE third (id int);\nCREATE INDEX CONCURRENTLY ix ON third (id);\n"),
+                        "V3__third.sql line 2 must run outside a transaction", "assistant-migrate:migrate"));
+    }
+
+    private static void link(Path project, String link, String target) {
+        try {
+            Files.createSymbolicLink(project.resolve(link), Path.of(target));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A password in any spelling of any documented URL form is never shown, nor is a rejected URL beyond its host. */
@@ -332,9 +415,13 @@ class BadInputIT {
         Path report = Path.of("target", "reliability", "bad-input.md");
         Files.createDirectories(report.getParent());
         StringBuilder table = new StringBuilder("| case | message observed |\n|---|---|\n");
-        OBSERVED.forEach((name, message) -> table.append("| ").append(name).append(" | ")
-                .append(message.replace("|", "\\|").replace("\n", "<br>")).append(" |\n"));
+        NAMES.stream().filter(OBSERVED::containsKey).forEach(name -> table.append("| ").append(name).append(" | ")
+                .append(OBSERVED.get(name).replace("|", "\\|").replace("\n", "<br>")).append(" |\n"));
         Files.writeString(report, table.toString(), StandardCharsets.UTF_8);
+        if (lanes != null) {
+            lanes.shutdownNow();
+        }
+        MORE_DATABASES.forEach(ScratchDatabase::close);
         Roles.dropAll();
     }
 

@@ -1,0 +1,47 @@
+package dev.assistant.migrate.engine;
+
+import dev.assistant.migrate.api.SqlStatement;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits scripts into statements exactly as Flyway splits migrations (its PostgreSQL parser: dollar quoting, nested
+ * comments, {@code COPY … FROM STDIN}, which statements may run in a transaction), with Flyway's built-in placeholders
+ * ({@code ${flyway:defaultSchema}}, {@code ${flyway:user}} …) set for the session the scripts run in. Migrations and
+ * undo scripts are split by the same instance, so both run and locate their errors the same way.
+ */
+final class SqlStatements {
+
+    private final Map<String, String> placeholders;
+
+    private SqlStatements(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
+    }
+
+    /** For scripts that run in a session with this schema, user and database. */
+    static SqlStatements forSession(String schema, String user, String database) {
+        return new SqlStatements(Map.of(
+                "flyway:defaultSchema", schema,
+                "flyway:user", user,
+                "flyway:database", database,
+                "flyway:timestamp", new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
+                "flyway:workingDirectory", System.getProperty("user.dir"),
+                "flyway:table", HistoryTable.NAME,
+                "flyway:environment", "default"));
+    }
+
+    /** Without a session: a script that uses a built-in placeholder fails to parse. */
+    static SqlStatements withoutSession() {
+        return new SqlStatements(Map.of());
+    }
+
+    /**
+     * @param scriptName how errors name the script
+     * @param text the script
+     */
+    List<SqlStatement> split(String scriptName, String text) {
+        return FlywayInternals.split(scriptName, text, placeholders);
+    }
+}
