@@ -69,22 +69,23 @@ public final class Benchmarks {
                 database -> List.of("help"));
         progress(startup);
 
-        Path hundred = work.resolve("migrations-100");
-        Path thousand = work.resolve("migrations-1000");
-        MigrationGenerator.write(hundred, 100);
-        MigrationGenerator.write(thousand, 1000);
+        MigrationSet thousandSet = MigrationGenerator.write(work.resolve("migrations-1000"), 1000);
+        MigrationSet hundredSet = thousandSet.first(100);
+        Path hundred = hundredSet.directory();
+        Path thousand = thousandSet.directory();
 
         List<String[]> migrateRows = new ArrayList<>();
-        for (Path scripts : List.of(hundred, thousand)) {
-            int count = scripts.equals(hundred) ? 100 : 1000;
+        for (MigrationSet set : List.of(hundredSet, thousandSet)) {
+            Path scripts = set.directory();
+            int count = set.count();
             Measurement plugin = measureProcess("migrate " + count + " (plugin)", null,
                     database -> List.of("migrate", "-Dassistant.locations=" + scripts));
             Measurement engine = measureEngine("migrate " + count + " (engine, no Maven)", null,
                     database -> migrate(database, scripts));
             Measurement perFile = measurePsql("migrate " + count + " (psql, one transaction per file)", null,
-                    psqlScript(scripts, count, true));
+                    set.psqlScript(true));
             Measurement single = measurePsql("migrate " + count + " (psql, one transaction)", null,
-                    psqlScript(scripts, count, false));
+                    set.psqlScript(false));
             for (Measurement measurement : List.of(plugin, engine, perFile, single)) {
                 progress(measurement);
             }
@@ -119,7 +120,7 @@ public final class Benchmarks {
                 database -> CORE.downgrade(new DowngradeRequest(workspace(database, hundred), "base", false, null)));
         Measurement downgradePsql = measurePsql("downgrade 100 steps (psql, same undo scripts and history deletes)",
                 database -> migrate(database, hundred),
-                undoScript(hundred, 100));
+                hundredSet.psqlUndoScript());
         progress(downgrade);
         progress(downgradeEngine);
         progress(downgradePsql);
@@ -137,7 +138,7 @@ public final class Benchmarks {
     }
 
     private String[] row(Measurement measurement, Measurement psql) {
-        return new String[] {measurement.name(), measurement.timing(),
+        return new String[] {measurement.name(), measurement.timing(runs),
                 String.format(Locale.ROOT, "%.2f×", measurement.median() / psql.median()), measurement.memory()};
     }
 
@@ -273,33 +274,8 @@ public final class Benchmarks {
         }
     }
 
-    /** The migrations as one psql script: each file in a transaction of its own, or all in one. */
-    private Path psqlScript(Path scripts, int count, boolean perFile) throws IOException {
-        StringBuilder script = new StringBuilder(perFile ? "" : "BEGIN;\n");
-        for (int i = 1; i <= count; i++) {
-            String file = scripts.resolve("V" + i + "__step_" + i + ".sql").toString();
-            script.append(perFile ? "BEGIN;\n\\i " + file + "\nCOMMIT;\n" : "\\i " + file + "\n");
-        }
-        script.append(perFile ? "" : "COMMIT;\n");
-        Path path = work.resolve("psql-" + count + (perFile ? "-per-file" : "-single") + ".sql");
-        Files.writeString(path, script.toString(), StandardCharsets.UTF_8);
-        return path;
-    }
-
-    /** The undo scripts newest first, each with the removal of its history row, each in a transaction. */
-    private Path undoScript(Path scripts, int count) throws IOException {
-        StringBuilder script = new StringBuilder();
-        for (int i = count; i >= 1; i--) {
-            script.append("BEGIN;\n\\i ").append(scripts.resolve("U" + i + "__step_" + i + ".sql"))
-                    .append("\nDELETE FROM flyway_schema_history WHERE version = '").append(i).append("';\nCOMMIT;\n");
-        }
-        Path path = work.resolve("psql-undo-" + count + ".sql");
-        Files.writeString(path, script.toString(), StandardCharsets.UTF_8);
-        return path;
-    }
-
-    private static void progress(Measurement measurement) {
-        System.out.println(String.format(Locale.ROOT, "%-75s %s  %s", measurement.name(), measurement.timing(),
+    private void progress(Measurement measurement) {
+        System.out.println(String.format(Locale.ROOT, "%-75s %s  %s", measurement.name(), measurement.timing(runs),
                 measurement.memory()));
     }
 
@@ -355,8 +331,8 @@ public final class Benchmarks {
         }
     }
 
-    private static String tableRow(Measurement measurement, String comparison) {
-        return "| " + measurement.name() + " | " + measurement.timing() + " | " + comparison + " | "
+    private String tableRow(Measurement measurement, String comparison) {
+        return "| " + measurement.name() + " | " + measurement.timing(runs) + " | " + comparison + " | "
                 + measurement.memory() + " |\n";
     }
 
