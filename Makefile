@@ -32,7 +32,7 @@ endif
 # The tests' server: ASSISTANT_TEST_DATABASE_URL when set, else the one db-up brings up and provisions.
 TEST_DATABASE := $(if $(ASSISTANT_TEST_DATABASE_URL),,db-up)
 
-.PHONY: help build db-up db-down migrate migration migration-status migration-history migration-downgrade \
+.PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
 	migration-check test bench clean
 
 help: ## List the targets
@@ -41,6 +41,10 @@ help: ## List the targets
 build: ## Build and install every module, without tests
 	$(MVN) $(MVN_FLAGS) install -DskipTests
 	@mkdir -p $(dir $(BUILD_STAMP)) && touch $(BUILD_STAMP)
+
+cli: ## Build the command line tool's jar (assistant-migrate-cli/target), installing nothing
+	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-cli -am package -DskipTests
+	@ls assistant-migrate-cli/target/assistant-migrate-cli-*.jar | grep -v original- | sed 's/^/Built /'
 
 $(BUILD_STAMP): $(BUILD_INPUTS)
 	$(MVN) $(MVN_FLAGS) -q install -DskipTests

@@ -27,14 +27,14 @@ package dev.assistant.migrate.schema;
  *  CREATE_SEQUENCE        before tables and columns whose defaults draw from it
  *  CREATE_TABLE           with its columns, primary key, unique and check constraints; foreign keys come later
  *  ADD_COLUMN             after the sequences its default may use
- *  DROP_DEFAULT           before the type changes: a default written for the old type may not convert
  *  DROP_IDENTITY          before NOT NULL can go (an identity column is NOT NULL)
  *  DROP_NOT_NULL
+ *  DROP_DEFAULT           before the type changes: a default written for the old type may not convert
  *  ALTER_TYPE             with nothing in the way that belongs to only one of the two types; also a change between
- *                         identity ALWAYS and BY DEFAULT, which is its own mirror
+ *                         kinds of generation (identity ALWAYS, BY DEFAULT, serial), which is its own mirror
+ *  SET_DEFAULT            for the final type, and before NOT NULL, so that the default can fill the rows' NULLs
  *  SET_NOT_NULL           before identity, which needs it
- *  ADD_IDENTITY           on the final type
- *  SET_DEFAULT            for the final type, once the column is no identity
+ *  ADD_IDENTITY           on the final type, NOT NULL, without a plain default
  *  ADD_PRIMARY_KEY        once the columns exist with their final type and nullability
  *  ADD_UNIQUE             likewise; before foreign keys that reference it
  *  ADD_CHECK              once the columns have their final type and values
@@ -62,13 +62,13 @@ public enum Phase {
     CREATE_SEQUENCE,
     CREATE_TABLE,
     ADD_COLUMN,
-    DROP_DEFAULT,
     DROP_IDENTITY,
     DROP_NOT_NULL,
+    DROP_DEFAULT,
     ALTER_TYPE,
+    SET_DEFAULT,
     SET_NOT_NULL,
     ADD_IDENTITY,
-    SET_DEFAULT,
     ADD_PRIMARY_KEY,
     ADD_UNIQUE,
     ADD_CHECK,

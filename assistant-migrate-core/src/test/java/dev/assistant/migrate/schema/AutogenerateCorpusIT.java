@@ -7,12 +7,13 @@ import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
-import dev.assistant.migrate.api.MigrationEngineException;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.io.StringWriter;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -138,8 +138,7 @@ class AutogenerateCorpusIT {
             Files.writeString(scripts.resolve("V1__before.sql"), corpusCase.before() + "\n", StandardCharsets.UTF_8);
         }
         EngineSettings settings = ScratchMigrations.settings(database.settings(), scripts);
-        MigrationEngine engine = new MigrationEngine(settings);
-        engine.migrate(MigrateTarget.latest(), false);
+        new MigrationEngine(settings).migrate(MigrateTarget.latest(), false);
         List<List<List<String>>> rowsBefore = new ArrayList<>();
         for (CorpusCase.RowCheck check : corpusCase.rows()) {
             rowsBefore.add(query(database.settings(), check.before()));
@@ -187,7 +186,8 @@ class AutogenerateCorpusIT {
             SchemaSnapshot before = snapshot(database.settings());
             Optional<String> dumpBefore = PgDump.schemaOnly(database.settings());
             try {
-                engine.migrate(MigrateTarget.latest(), false);
+                // an engine reads its scripts once: this one sees the generated pair
+                new MigrationEngine(settings).migrate(MigrateTarget.latest(), false);
             } catch (MigrationEngineException e) {
                 result.failedOnRows("the migration fails: " + ReplayVerifier.briefly(e));
                 result.finish();
@@ -208,7 +208,7 @@ class AutogenerateCorpusIT {
 
             afterMigration(corpusCase, model, database, result);
 
-            engine.downgrade(DowngradeTarget.parse("-1", HINTS), false);
+            new MigrationEngine(settings).downgrade(DowngradeTarget.parse("-1", HINTS), false);
             SchemaSnapshot undone = snapshot(database.settings());
             result.p2Catalog(Catalogs.withoutColumnOrder(undone).equals(Catalogs.withoutColumnOrder(before)),
                     Catalogs.columnOrderChanges(before, undone), Catalogs.meaningDifferences(undone, before));

@@ -39,7 +39,7 @@ import javax.tools.ToolProvider;
  * <li>{@code limit}: a stated limit: the migration is expected to fail on these rows, for the reason given.</li>
  * </ul>
  */
-record CorpusCase(String name, String title, List<String> expected, String before, List<String> modelSources,
+public record CorpusCase(String name, String title, List<String> expected, String before, List<String> modelSources,
         List<String> renames, List<String> warns, List<RowCheck> rows, String limit) {
 
     private static final Pattern CLASS_NAME = Pattern.compile("public (?:abstract )?class (\\w+)");
@@ -69,7 +69,7 @@ record CorpusCase(String name, String title, List<String> expected, String befor
         return before.toUpperCase(Locale.ROOT).contains("INSERT INTO");
     }
 
-    static CorpusCase read(Path file) {
+    public static CorpusCase read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             Map<String, String> sections = sections(text);
@@ -129,12 +129,12 @@ record CorpusCase(String name, String title, List<String> expected, String befor
     }
 
     /** The package the case's entities are compiled into. */
-    String packageName() {
+    public String packageName() {
         return "corpus." + name.replaceAll("[^a-zA-Z0-9]+", "_").toLowerCase(Locale.ROOT).replaceAll("^(\\d)", "c$1");
     }
 
     /** Compiles the model against the test class path into {@code output}. */
-    void compileModel(Path output) throws IOException {
+    public void compileModel(Path output) throws IOException {
         compileAll(List.of(this), output, output.resolveSibling(output.getFileName() + "-src"));
     }
 

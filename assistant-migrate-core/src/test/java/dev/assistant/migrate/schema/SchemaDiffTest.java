@@ -64,8 +64,8 @@ class SchemaDiffTest {
         assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after)))).containsExactly(
                 "drop default of users.created_at",
                 "change type of users.username from character varying(255) to character varying(64)",
-                "forbid NULL in users.username",
-                "set default of users.username to 'anonymous'::character varying");
+                "set default of users.username to 'anonymous'::character varying",
+                "forbid NULL in users.username");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -238,6 +239,38 @@ public final class InvokerProject {
             return Files.readString(basedir.resolve(relativePath), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the command line tool's jar in the project directory, as a user would there (it reads the same {@code .env}
+     * and finds the same migrations), and returns what it printed on standard output. It must succeed and print no
+     * password.
+     */
+    public String cli(String jar, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(basedir.toFile());
+        List.of(DATABASE_URL, "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB")
+                .forEach(builder.environment()::remove);
+        try {
+            Path errors = Files.createTempFile(basedir, "cli", ".err");
+            Process process = builder.redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exitCode = process.waitFor();
+            String err = Files.readString(errors, StandardCharsets.UTF_8);
+            Files.delete(errors);
+            if (exitCode != 0 || (out + err).contains(settings().password())) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + exitCode
+                        + " or printed the password:\n" + out + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
