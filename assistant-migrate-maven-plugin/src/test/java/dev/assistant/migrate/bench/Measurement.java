@@ -46,6 +46,11 @@ final class Measurement {
         return name;
     }
 
+    /** Whether a run failed or the benchmark was given up; its runs are over. */
+    boolean stopped() {
+        return notMeasured != null;
+    }
+
     boolean measured() {
         return notMeasured == null && !seconds.isEmpty();
     }
