@@ -13,6 +13,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -51,17 +52,30 @@ final class Profile {
         return summarise(name, recordingFile, thread, seconds);
     }
 
-    private static String summarise(String name, Path file, String thread, double seconds) throws IOException {
+    /**
+     * Summarises recordings made earlier, as {@link #of} does: arguments are triples of name, recording file and wall
+     * seconds; the thread is the one {@code make bench} runs in.
+     */
+    public static void main(String[] args) throws IOException {
+        for (int i = 0; i + 2 < args.length; i += 3) {
+            System.out.print(summarise(args[i], Path.of(args[i + 1]), System.getProperty("bench.thread",
+                    "dev.assistant.migrate.bench.Benchmarks.main()"), Double.parseDouble(args[i + 2])));
+        }
+    }
+
+    static String summarise(String name, Path file, String thread, double seconds) throws IOException {
         double socketSeconds = 0;
         int socketReads = 0;
         int samples = 0;
         Map<String, Integer> byLibrary = new HashMap<>();
         Map<String, Integer> byMethod = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (event.getThread() == null || !thread.equals(event.getThread().getJavaName())) {
+            String type = event.getEventType().getName();
+            RecordedThread recorded = type.equals("jdk.ExecutionSample") ? event.getThread("sampledThread")
+                    : event.getThread();
+            if (recorded == null || !thread.equals(recorded.getJavaName())) {
                 continue;
             }
-            String type = event.getEventType().getName();
             if (type.equals("jdk.SocketRead")) {
                 socketSeconds += event.getDuration().toNanos() / 1e9;
                 socketReads++;
