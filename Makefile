@@ -79,7 +79,9 @@ test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin a
 	$(MVN) $(MVN_FLAGS) verify
 
 bench: db-up $(BUILD_STAMP) ## Measure migrate, status, check, create, downgrade against psql, Flyway's plugin and the CLI; writes docs/benchmarks.md
+	@# The engine rows run in this Maven JVM: full tiered compilation, as in a long-lived service, not .mvn/jvm.config's C1.
 	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://assistant_test:assistant_test@localhost:$${POSTGRES_PORT:-5432}/postgres}" \
+	MAVEN_OPTS="$${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" \
 	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench $(CLI_JAR)" $(BENCH_FLAGS)
