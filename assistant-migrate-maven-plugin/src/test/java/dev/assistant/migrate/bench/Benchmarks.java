@@ -215,14 +215,15 @@ public final class Benchmarks {
     }
 
     /**
-     * {@code check} through the plugin on 100 and 1000 migrations with undo scripts (no model: drift is not part of
-     * it). A replay can be slow, so the engine first checks the first 20 under the profiler; a size whose projected
+     * {@code check} through the plugin on 100 and 1000 migrations with undo scripts, applied beforehand as in CI (a
+     * pending migration is a finding), without a model (drift is not part of it). A replay can be slow, so the engine first checks the first 20 under the profiler; a size whose projected
      * runs would not fit in {@link #CHECK_BUDGET} is measured fewer times, or not at all, with the projection.
      */
     private List<Measurement> check(Path project, MigrationSet thousandSet, Measurement startup) throws Exception {
         MigrationSet probe = thousandSet.first(PROBE);
         long start = System.nanoTime();
         try (ScratchDatabase database = TestDatabaseServer.get().createScratch("bench")) {
+            migrate(database, probe.directory());
             profiles.add(Profile.of("check, " + PROBE + " migrations with undo, engine", work.resolve("check.jfr"),
                     () -> CORE.check(new CheckRequest(workspace(database, probe.directory()), Optional.empty(),
                             null))));
@@ -237,7 +238,8 @@ public final class Benchmarks {
             Measurement measurement = times == 0 ? Measurement.notMeasured(name, String.format(Locale.ROOT,
                     "projected %.0f s per run from the engine's %d-migration check (%.2f s per migration), over this"
                             + " run's budget of %.0f s", projected, PROBE, perMigration, CHECK_BUDGET))
-                    : measure(name, MAVEN, times, false, FRESH, database -> goal(project, database, "check",
+                    : measure(name, MAVEN, times, false, setup(database -> migrate(database, set.directory())),
+                            database -> goal(project, database, "check",
                             "-Dassistant.locations=" + set.directory()));
             progress(measurement);
             checks.add(measurement);
