@@ -11,6 +11,7 @@ GOAL = $(MVN) $(MVN_FLAGS) --non-recursive -Dassistant.local=$(LOCAL)
 
 # `make migrate` and friends rebuild the plugin and the model only when their sources changed since the last build.
 BUILD_STAMP := target/make-build.stamp
+CLI_JAR = $(firstword $(wildcard $(CURDIR)/assistant-migrate-cli/target/assistant-migrate-cli-*.jar))
 BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path './.git/*' 2>/dev/null) \
 	$(shell find . -path '*/src/main/*' -type f -not -path '*/target/*' -not -path './.git/*' 2>/dev/null)
 
@@ -78,11 +79,13 @@ migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broke
 test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
 	$(MVN) $(MVN_FLAGS) verify
 
-bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
+bench: db-up $(BUILD_STAMP) ## Measure migrate, status, check, create, downgrade against psql, Flyway's plugin and the CLI; writes docs/benchmarks.md
+	@# The engine rows run in this Maven JVM: full tiered compilation, as in a long-lived service, not .mvn/jvm.config's C1.
 	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://assistant_test:assistant_test@localhost:$${POSTGRES_PORT:-5432}/postgres}" \
+	MAVEN_OPTS="$${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" \
 	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
-		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)
+		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench $(CLI_JAR)" $(BENCH_FLAGS)
 
 attacks: $(TEST_DATABASE) ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about an hour); see docs/reliability.md
 	$(MVN) $(MVN_FLAGS) -pl assistant-migrate-maven-plugin -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

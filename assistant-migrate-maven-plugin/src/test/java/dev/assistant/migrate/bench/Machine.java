@@ -20,6 +20,15 @@ final class Machine {
         return version.find() ? version.group(1) : "?";
     }
 
+    /** /proc/loadavg as it reads now: the load of the machine, which other work shares. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     static String describe(Path directory) {
         String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
         String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal");

@@ -8,18 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * N deterministic migrations with their undo scripts, of the kinds a real project has: new tables with a foreign key
- * to an earlier table, added columns, indexes, and inserted rows, in turn.
+ * The uniform set: N small migrations with their undo scripts, four kinds in turn: a new table with a foreign key to
+ * the previous one (and 20 rows), an added column with a default, an index, 50 inserted rows. One or two statements
+ * each.
  */
 final class MigrationGenerator {
+
+    static final String NAME = "uniform";
 
     private MigrationGenerator() {
     }
 
-    /** Writes V1..VN and U1..UN into {@code directory}; returns the V files in order. */
-    static List<Path> write(Path directory, int count) throws IOException {
+    /** Writes V1..VN and U1..UN into {@code directory}. */
+    static MigrationSet write(Path directory, int count) throws IOException {
         Files.createDirectories(directory);
-        List<Path> migrations = new ArrayList<>();
+        List<MigrationSet.Script> scripts = new ArrayList<>();
         int tables = 0;
         for (int i = 1; i <= count; i++) {
             String upgrade;
@@ -49,10 +52,11 @@ final class MigrationGenerator {
                 }
             }
             Path file = directory.resolve("V" + i + "__step_" + i + ".sql");
+            Path undo = directory.resolve("U" + i + "__step_" + i + ".sql");
             Files.writeString(file, upgrade, StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("U" + i + "__step_" + i + ".sql"), downgrade, StandardCharsets.UTF_8);
-            migrations.add(file);
+            Files.writeString(undo, downgrade, StandardCharsets.UTF_8);
+            scripts.add(new MigrationSet.Script(i, file, undo));
         }
-        return migrations;
+        return new MigrationSet(NAME, directory, scripts);
     }
 }
