@@ -77,8 +77,9 @@ final class FlywayFailures {
             return new MigrationEngineException("The schema of " + database.describe() + " already holds tables, but"
                     + " no " + FlywayFactory.HISTORY_TABLE + ": it was not built by these migrations, and applying"
                     + " them on top could clash. Nothing was changed. Point at an empty database ("
-                    + hints.startDatabase() + " gives one), or record which migration the existing schema matches in "
-                    + FlywayFactory.HISTORY_TABLE + " with Flyway's baseline before migrating.", true, e);
+                    + hints.startDatabase() + " gives one), or adopt the existing schema: "
+                    + hints.baseline("adopt existing schema") + " writes the migration that builds it and records it"
+                    + " as the baseline.", true, e);
         }
         return new MigrationEngineException("Could not " + action + " on " + database.describe() + ": " + message,
                 false, e);

@@ -14,12 +14,15 @@ import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemsFoundException;
+import dev.assistant.migrate.api.RepairRequest;
+import dev.assistant.migrate.api.RepairResult;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.StatusReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -150,6 +153,21 @@ public final class MigrationEngine {
             DatabaseState after = read(flyway);
             return new DowngradeResult(database.describe(), plan, undone, after.current(), false);
         }
+    }
+
+    /**
+     * Records what {@code source} chooses as Flyway's baseline row, under the migration lock, refusing on a database
+     * that already has a history.
+     */
+    public BaselineRecorder.Stamp baseline(BaselineRecorder.Source source) {
+        MigrationCatalog catalog = catalog();
+        refuseOn(catalog.errors(), "baseline");
+        return new BaselineRecorder(database, catalog, lockTimeout, log, hints).record(source);
+    }
+
+    /** Fixes the history rows of the kinds named in {@code fixes}; with none, only says what it would change. */
+    public RepairResult repair(Set<RepairRequest.Fix> fixes) {
+        return new HistoryRepair(database, catalog(), lockTimeout, log, hints).run(fixes);
     }
 
     private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own) {
