@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,9 +87,10 @@ final class HistoryRepair {
             int rank = info.getInstalledRank();
             String subject = (info.isVersioned() ? "V" + info.getVersion() : "R") + " (" + info.getDescription() + ")";
             if (info.getState().isFailed()) {
+                String recorded = info.getInstalledOn() == null ? ""
+                        : ", recorded " + info.getInstalledOn().toInstant().truncatedTo(ChronoUnit.SECONDS);
                 plan.add(new Planned(new Change(Fix.FAILED, rank, subject, "failed row of " + info.getScript()
-                        + (info.getInstalledOn() == null ? "" : ", recorded " + info.getInstalledOn().toInstant()),
-                        "removed", fixes.contains(Fix.FAILED)),
+                        + recorded, "removed", fixes.contains(Fix.FAILED)),
                         "DELETE FROM " + table + " WHERE installed_rank = ? AND NOT success", List.of(rank)));
                 continue;
             }

@@ -62,8 +62,8 @@ public final class SchemaBaseline {
                         new MigrationCreator.PairTexts() {
                             @Override
                             public String upgrade(String downgradeName) {
-                                return MigrationScripts.baseline(text, downgradeName, engine.database().describe(),
-                                        schema, notScripted);
+                                return MigrationScripts.baseline(text, downgradeName, databaseName(), schema,
+                                        notScripted);
                             }
 
                             @Override
@@ -108,6 +108,12 @@ public final class SchemaBaseline {
                 new BaselineRecorder.Stamp(parsed, migration.description()));
         return new BaselineResult(engine.database().describe(), stamp.version().toString(), stamp.description(),
                 Optional.empty(), Optional.empty(), List.of(), List.of());
+    }
+
+    /** The database as the script names it: no user, nothing that varies between the machines that read it. */
+    private String databaseName() {
+        var settings = engine.database().settings();
+        return "database " + settings.database() + " on " + settings.host() + ":" + settings.port();
     }
 
     private SchemaSnapshot read(Connection connection) {
