@@ -173,6 +173,17 @@ class BaselineIT {
     }
 
     @Test
+    void migrateOnAHandBuiltDatabasePointsToBaseline() throws Exception {
+        write("V1__customers.sql", "CREATE TABLE customers (id integer PRIMARY KEY);\n");
+        write("U1__customers.sql", "DROP TABLE customers;\n");
+        execute(DB.database(), HAND_BUILT);
+
+        assertThatThrownBy(() -> core.migrate(MigrateRequest.latest(workspace)))
+                .hasMessageContaining("already holds tables, but no flyway_schema_history")
+                .hasMessageContaining("adopt the existing schema: {baseline adopt existing schema}");
+    }
+
+    @Test
     void anEmptyDatabaseAndAmbiguousRequestsAreRefused() throws Exception {
         assertThatThrownBy(() -> core.baseline(new BaselineRequest(workspace, "adopt", null, scripts, null)))
                 .hasMessageContaining("holds no tables, sequences or other objects, so there is nothing to adopt")
