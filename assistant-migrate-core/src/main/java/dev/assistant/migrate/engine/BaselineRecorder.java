@@ -1,14 +1,11 @@
 package dev.assistant.migrate.engine;
 
-import dev.assistant.migrate.api.EngineLog;
-import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,30 +32,25 @@ public final class BaselineRecorder {
     public record Stamp(MigrationVersion version, String description) {
     }
 
+    private final MigrationEngine engine;
     private final Database database;
-    private final MigrationCatalog catalog;
-    private final Duration lockTimeout;
-    private final EngineLog log;
-    private final Hints hints;
     private final FlywayFailures failures;
 
-    BaselineRecorder(Database database, MigrationCatalog catalog, Duration lockTimeout, EngineLog log, Hints hints) {
-        this.database = database;
-        this.catalog = catalog;
-        this.lockTimeout = lockTimeout;
-        this.log = log;
-        this.hints = hints;
-        this.failures = new FlywayFailures(database, hints);
+    /** @param engine the engine of the goal: its database, scripts, lock timeout, log and hints */
+    BaselineRecorder(MigrationEngine engine) {
+        this.engine = engine;
+        this.database = engine.database();
+        this.failures = new FlywayFailures(database, engine.hints());
     }
 
     Stamp record(Source source) {
-        try (EngineConnection own = EngineConnection.open(database, log);
-                MigrationLock ignored = MigrationLock.acquire(database, own.schema(), lockTimeout, "baseline", log)) {
+        try (EngineConnection own = EngineConnection.open(database, engine.log());
+                MigrationLock ignored = MigrationLock.acquire(database, own.schema(), engine.lockTimeout(), "baseline",
+                        engine.log())) {
             refuseOnHistory(own);
-            Stamp stamp = source.choose(own.connection(), catalog);
+            Stamp stamp = source.choose(own.connection(), engine.catalog());
             Flyway flyway = Flyway.configure(BaselineRecorder.class.getClassLoader())
-                    .configuration(FlywayFactory.create(database, catalog, MigrationVersion.LATEST, lockTimeout, log,
-                            List.of()).getConfiguration())
+                    .configuration(engine.flyway(MigrateTarget.latest(), List.of()).getConfiguration())
                     .baselineVersion(stamp.version())
                     .baselineDescription(stamp.description())
                     .load();
@@ -67,8 +59,8 @@ public final class BaselineRecorder {
             } catch (FlywayException e) {
                 throw failures.of("record the baseline", e);
             }
-            log.info("Recorded version " + stamp.version() + " (" + stamp.description() + ") as the baseline of "
-                    + database.describe() + "; no script ran.");
+            engine.log().info("Recorded version " + stamp.version() + " (" + stamp.description() + ") as the baseline"
+                    + " of " + database.describe() + "; no script ran.");
             return stamp;
         }
     }
@@ -98,7 +90,7 @@ public final class BaselineRecorder {
                         + ", " + row.getString(4) + (row.getBoolean(6) ? "" : ", failed")
                         + (installedOn == null ? "" : ", recorded " + installedOn.toInstant()) + "). Baseline is for a"
                         + " database whose schema was built without these migrations; nothing was changed. See where"
-                        + " this one stands with " + hints.status() + ".", true);
+                        + " this one stands with " + engine.hints().status() + ".", true);
             }
         } catch (SQLException e) {
             throw new MigrationEngineException("Cannot read the schema history of " + database.describe() + ": "

@@ -1,7 +1,5 @@
 package dev.assistant.migrate.engine;
 
-import dev.assistant.migrate.api.EngineLog;
-import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.RepairRequest.Fix;
 import dev.assistant.migrate.api.RepairResult;
@@ -10,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The repair goal: finds the rows of the schema history that block or trouble the goals (failed migrations, checksums
@@ -39,26 +35,22 @@ final class HistoryRepair {
             ORDER BY 1, 2
             """;
 
+    private final MigrationEngine engine;
     private final Database database;
-    private final MigrationCatalog catalog;
-    private final Duration lockTimeout;
-    private final EngineLog log;
-    private final Hints hints;
     private final FlywayFailures failures;
 
-    HistoryRepair(Database database, MigrationCatalog catalog, Duration lockTimeout, EngineLog log, Hints hints) {
-        this.database = database;
-        this.catalog = catalog;
-        this.lockTimeout = lockTimeout;
-        this.log = log;
-        this.hints = hints;
-        this.failures = new FlywayFailures(database, hints);
+    /** @param engine the engine of the goal: its database, scripts, lock timeout, log and hints */
+    HistoryRepair(MigrationEngine engine) {
+        this.engine = engine;
+        this.database = engine.database();
+        this.failures = new FlywayFailures(database, engine.hints());
     }
 
     RepairResult run(Set<Fix> fixes) {
-        try (EngineConnection own = EngineConnection.open(database, log);
+        try (EngineConnection own = EngineConnection.open(database, engine.log());
                 MigrationLock ignored = fixes.isEmpty() ? null
-                        : MigrationLock.acquire(database, own.schema(), lockTimeout, "repair", log)) {
+                        : MigrationLock.acquire(database, own.schema(), engine.lockTimeout(), "repair",
+                                engine.log())) {
             String table = SqlIdentifiers.qualify(own.schema(), FlywayFactory.HISTORY_TABLE);
             List<Planned> plan = plan(table, fixes);
             List<Planned> chosen = plan.stream().filter(planned -> planned.change().applied()).toList();
@@ -74,8 +66,7 @@ final class HistoryRepair {
     private List<Planned> plan(String table, Set<Fix> fixes) {
         MigrationInfo[] all;
         try {
-            all = FlywayFactory.create(database, catalog, MigrationVersion.LATEST, lockTimeout, log, List.of())
-                    .info().all();
+            all = engine.flyway(MigrateTarget.latest(), List.of()).info().all();
         } catch (FlywayException e) {
             throw failures.of("read the schema history", e);
         }
@@ -106,7 +97,7 @@ final class HistoryRepair {
                         "UPDATE " + table + " SET checksum = ? WHERE installed_rank = ? AND checksum = ?",
                         List.of(resolved, rank, applied)));
             }
-            Optional<MigrationScript> file = catalog.migration(info.getVersion());
+            Optional<MigrationScript> file = engine.catalog().migration(info.getVersion());
             if (file.isPresent() && !file.get().description().equals(info.getDescription())) {
                 plan.add(new Planned(new Change(Fix.DESCRIPTIONS, rank, subject,
                         "description '" + info.getDescription() + "', script " + info.getScript(),
@@ -135,10 +126,11 @@ final class HistoryRepair {
                         throw new MigrationEngineException("repair changed nothing: the history row of "
                                 + planned.change().subject() + " (rank " + planned.change().installedRank()
                                 + ") changed while repair ran (" + rows + " rows matched). Run it again: "
-                                + hints.repair(planned.change().fix().word()) + ".", false);
+                                + engine.hints().repair(planned.change().fix().word()) + ".", false);
                     }
                 }
-                log.info("Repaired " + planned.change().subject() + ": " + planned.change().before() + " -> "
+                engine.log().info("Repaired " + planned.change().subject() + ": " + planned.change().before()
+                        + " -> "
                         + planned.change().after());
             }
             connection.commit();

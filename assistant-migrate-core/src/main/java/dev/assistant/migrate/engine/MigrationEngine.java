@@ -81,6 +81,10 @@ public final class MigrationEngine {
         return hints;
     }
 
+    Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     /** The scripts of the locations, read on first use: the files alone, no database. */
     public MigrationCatalog catalog() {
         if (catalog == null) {
@@ -162,12 +166,12 @@ public final class MigrationEngine {
     public BaselineRecorder.Stamp baseline(BaselineRecorder.Source source) {
         MigrationCatalog catalog = catalog();
         refuseOn(catalog.errors(), "baseline");
-        return new BaselineRecorder(database, catalog, lockTimeout, log, hints).record(source);
+        return new BaselineRecorder(this).record(source);
     }
 
     /** Fixes the history rows of the kinds named in {@code fixes}; with none, only says what it would change. */
     public RepairResult repair(Set<RepairRequest.Fix> fixes) {
-        return new HistoryRepair(database, catalog(), lockTimeout, log, hints).run(fixes);
+        return new HistoryRepair(this).run(fixes);
     }
 
     private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own) {
@@ -201,7 +205,7 @@ public final class MigrationEngine {
         }
     }
 
-    private Flyway flyway(MigrateTarget target, List<Callback> callbacks) {
+    Flyway flyway(MigrateTarget target, List<Callback> callbacks) {
         return FlywayFactory.create(database, catalog(), target.version(), lockTimeout, log, callbacks);
     }
 

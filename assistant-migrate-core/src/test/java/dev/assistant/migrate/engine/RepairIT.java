@@ -17,13 +17,7 @@ class RepairIT extends EngineTestCase {
 
     @Test
     void aFailedConcurrentIndexRowIsShownThenRemovedOnlyWhenNamed() {
-        fixture.write("V1__one.sql", """
-                        CREATE TABLE one (id integer PRIMARY KEY, code integer);
-                        INSERT INTO one VALUES (1, 7), (2, 7);
-                        """)
-                .write("U1__one.sql", "DROP TABLE one;\n")
-                .write("V2__index.sql", "CREATE UNIQUE INDEX CONCURRENTLY ix_one_code ON one (code);\n")
-                .write("U2__index.sql", "DROP INDEX CONCURRENTLY ix_one_code;\n");
+        fixture.failingConcurrentIndex();
         assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false));
         assertThat(fixture.historyVersions()).containsExactly("1", "2!");
 
