@@ -31,11 +31,17 @@ $(error Say how far back: make migration-downgrade TARGET=-1 (or a version, or b
 endif
 endif
 
+ifneq ($(filter migration-baseline,$(MAKECMDGOALS)),)
+ifeq ($(MESSAGE)$(VERSION),)
+$(error Say how to adopt the database: make migration-baseline MESSAGE="adopt existing schema" (or VERSION=<version>))
+endif
+endif
+
 # The tests' server: ASSISTANT_TEST_DATABASE_URL when set, else the one db-up brings up and provisions.
 TEST_DATABASE := $(if $(ASSISTANT_TEST_DATABASE_URL),,db-up)
 
 .PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
-	migration-check test bench attacks clean
+	migration-check migration-baseline migration-repair test bench attacks clean
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-20s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -75,6 +81,12 @@ migration-downgrade: db-up $(BUILD_STAMP) ## Undo migrations: make migration-dow
 
 migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broken, irreversible or behind the model
 	$(GOAL) $(PLUGIN):check
+
+migration-baseline: db-up $(BUILD_STAMP) ## Adopt a database built without migrations: MESSAGE="adopt existing schema" (or VERSION=3)
+	$(GOAL) $(PLUGIN):baseline $(if $(MESSAGE),-Dassistant.message="$$MESSAGE") $(if $(VERSION),-Dassistant.version="$$VERSION")
+
+migration-repair: db-up $(BUILD_STAMP) ## Show what repair would change; REPAIR=failed,checksums,descriptions changes it
+	$(GOAL) $(PLUGIN):repair $(if $(REPAIR),-Dassistant.repair="$$REPAIR")
 
 test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
 	$(MVN) $(MVN_FLAGS) verify

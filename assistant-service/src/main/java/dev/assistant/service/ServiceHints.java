@@ -43,6 +43,17 @@ final class ServiceHints implements Hints {
     }
 
     @Override
+    public String baseline(String message) {
+        return both("make migration-baseline MESSAGE=\"" + message + "\"", CLI + " baseline --message \"" + message
+                + "\"");
+    }
+
+    @Override
+    public String repair(String fixes) {
+        return both("make migration-repair REPAIR=" + fixes, CLI + " repair " + fixes);
+    }
+
+    @Override
     public String buildModel() {
         return "`make build`";
     }
@@ -64,6 +75,9 @@ final class ServiceHints implements Hints {
 
     @Override
     public String setting(Setting setting, String value) {
+        if (setting == Setting.REPAIR) {
+            return repair(value);
+        }
         return "`" + option(setting) + (setting == Setting.DRY_RUN ? "" : " " + value) + "` of `" + CLI + "`";
     }
 

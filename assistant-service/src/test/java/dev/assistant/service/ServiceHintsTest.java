@@ -19,6 +19,10 @@ class ServiceHintsTest {
         assertThat(hints.downgrade("-1")).isEqualTo("`make migration-downgrade TARGET=-1` in development,"
                 + " `java -jar assistant-migrate-cli.jar downgrade -1` in production");
         assertThat(hints.migrateTo("3")).isEqualTo("`java -jar assistant-migrate-cli.jar apply --target 3`");
+        assertThat(hints.repair("failed")).isEqualTo("`make migration-repair REPAIR=failed` in development,"
+                + " `java -jar assistant-migrate-cli.jar repair failed` in production");
+        assertThat(hints.baseline("adopt")).isEqualTo("`make migration-baseline MESSAGE=\"adopt\"` in development,"
+                + " `java -jar assistant-migrate-cli.jar baseline --message \"adopt\"` in production");
     }
 
     @Test

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Applies, shows, creates and undoes The Assistant's PostgreSQL migrations, where Maven is not:"
                 + " production hosts, containers, Kubernetes Jobs.",
         subcommands = {ApplyCommand.class, CurrentCommand.class, HistoryCommand.class, DowngradeCommand.class,
-            CreateCommand.class, CheckCommand.class, HelpCommand.class},
+            CreateCommand.class, CheckCommand.class, BaselineCommand.class, RepairCommand.class, HelpCommand.class},
         footerHeading = "%nConnection:%n",
         footer = {"--url, else DATABASE_URL, else POSTGRES_HOST/PORT/DB/USER/PASSWORD, from the environment, then from"
                 + " .env in the working directory; else temporal@postgresql:5432/the_assistant (--local: localhost)."

@@ -2,6 +2,7 @@ package dev.assistant.migrate.cli;
 
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,17 +14,15 @@ final class ChangeOptions {
     @Option(names = OptionNames.DRY_RUN, description = "Show what would be done, and change nothing.")
     private boolean dryRun;
 
-    @Option(names = OptionNames.LOCK_TIMEOUT, paramLabel = "<seconds>", defaultValue = ""
-            + DEFAULT_LOCK_TIMEOUT_SECONDS, converter = Seconds.class, description = "How long to wait for another"
-            + " run that holds the migration lock (default: ${DEFAULT-VALUE}).")
-    private Duration lockTimeout;
+    @Mixin
+    private LockOptions lock;
 
     boolean dryRun() {
         return dryRun;
     }
 
     Duration lockTimeout() {
-        return lockTimeout;
+        return lock.lockTimeout();
     }
 
     /** A whole number of seconds, 0 or more. */

@@ -49,6 +49,16 @@ final class CliHints implements Hints {
     }
 
     @Override
+    public String baseline(String message) {
+        return command("baseline " + OptionNames.MESSAGE + " \"" + message + "\"");
+    }
+
+    @Override
+    public String repair(String fixes) {
+        return command("repair " + fixes);
+    }
+
+    @Override
     public String buildModel() {
         return "`mvn compile`";
     }
@@ -73,6 +83,9 @@ final class CliHints implements Hints {
         if (setting == Setting.DRY_RUN) {
             return "`" + OptionNames.DRY_RUN + "`";
         }
+        if (setting == Setting.REPAIR) {
+            return repair(value);
+        }
         return "`" + optionOf(setting) + " " + value + "`";
     }
 
@@ -89,6 +102,8 @@ final class CliHints implements Hints {
             case SHADOW_URL -> OptionNames.SHADOW_URL;
             case MODEL_CLASSES -> OptionNames.MODEL;
             case MESSAGE -> OptionNames.MESSAGE;
+            case BASELINE_VERSION -> OptionNames.BASELINE_VERSION;
+            case REPAIR -> "repair <failed,checksums,descriptions>";
         };
     }
 }

@@ -19,6 +19,7 @@ final class OptionNames {
     static final String AUTOGENERATE = "--autogenerate";
     static final String MODEL = "--model";
     static final String SHADOW_URL = "--shadow-url";
+    static final String BASELINE_VERSION = "--baseline-version";
     static final String QUIET = "--quiet";
     static final String VERBOSE = "--verbose";
 

@@ -19,6 +19,8 @@ class CliHintsTest {
         assertThat(hints.downgrade("base")).isEqualTo("`assistant-migrate downgrade base`");
         assertThat(hints.createMigration("add user timezone"))
                 .isEqualTo("`assistant-migrate create --autogenerate --message \"add user timezone\"`");
+        assertThat(hints.baseline("adopt")).isEqualTo("`assistant-migrate baseline --message \"adopt\"`");
+        assertThat(hints.repair("failed")).isEqualTo("`assistant-migrate repair failed`");
     }
 
     @Test
@@ -35,6 +37,8 @@ class CliHintsTest {
         assertThat(hints.setting(Hints.Setting.MODEL_CLASSES)).isEqualTo("`--model`");
         assertThat(hints.setting(Hints.Setting.SHADOW_URL)).isEqualTo("`--shadow-url`");
         assertThat(hints.setting(Hints.Setting.MESSAGE)).isEqualTo("`--message`");
+        assertThat(hints.setting(Hints.Setting.BASELINE_VERSION)).isEqualTo("`--baseline-version`");
+        assertThat(hints.setting(Hints.Setting.REPAIR, "checksums")).isEqualTo("`assistant-migrate repair checksums`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN)).isEqualTo("`--dry-run`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT)).isEqualTo("`--lock-timeout`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>")).isEqualTo("`--lock-timeout <seconds>`");

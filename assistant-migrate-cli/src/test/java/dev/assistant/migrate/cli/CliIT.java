@@ -214,6 +214,59 @@ class CliIT {
     }
 
     @Test
+    void adoptsAHandBuiltDatabaseThenRepairsAReviewedEditOnlyWhenTold() throws IOException, SQLException {
+        try (Connection connection = DB.database().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE notes (id bigserial PRIMARY KEY, body text NOT NULL)");
+        }
+
+        CliProcess.Result neither = cli().run("baseline");
+        assertThat(neither.exitCode()).as(neither.toString()).isEqualTo(ExitCode.USAGE);
+
+        CliProcess.Result baseline = cli().run("baseline", "--message", "adopt notes");
+        assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
+        assertThat(history()).singleElement().asString().matches("\\d{14}");
+        String version = history().get(0);
+        assertThat(baseline.out()).contains("Created " + migrations.resolve("V" + version + "__adopt_notes.sql"),
+                "is now at version " + version + " (adopt notes), recorded as Flyway's baseline; no script ran there.",
+                "Migrations after it apply on top: `assistant-migrate apply`");
+        assertThat(Files.readString(migrations.resolve("V" + version + "__adopt_notes.sql")))
+                .contains("CREATE TABLE notes (");
+
+        CliProcess.Result again = cli().run("baseline", "--message", "adopt notes");
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.PROBLEMS);
+        assertThat(again.err()).contains("already has a schema history, 1 row in public.flyway_schema_history, the"
+                + " newest V" + version + " (adopt notes, BASELINE");
+
+        Path later = migrations.resolve("V99991231235959__note_title.sql");
+        Files.writeString(later, "ALTER TABLE notes ADD COLUMN title text;\n", StandardCharsets.UTF_8);
+        Files.writeString(migrations.resolve("U99991231235959__note_title.sql"),
+                "ALTER TABLE notes DROP COLUMN title;\n", StandardCharsets.UTF_8);
+        assertThat(cli().run("apply").exitCode()).isZero();
+        Files.writeString(later, "-- reviewed: the column holds the title\nALTER TABLE notes ADD COLUMN title text;\n",
+                StandardCharsets.UTF_8);
+
+        CliProcess.Result look = cli().run("repair");
+        assertThat(look.exitCode()).as(look.toString()).isZero();
+        assertThat(look.out()).contains("Dry run: repair would change ", "checksums", "V99991231235959 (note title)",
+                "Nothing was changed.", "To make these changes, name them: `assistant-migrate repair checksums`.");
+
+        CliProcess.Result bogus = cli().run("repair", "everything");
+        assertThat(bogus.exitCode()).as(bogus.toString()).isEqualTo(ExitCode.PROBLEMS);
+        assertThat(bogus.err()).contains("'everything' is not something repair changes");
+
+        CliProcess.Result repair = cli().run("repair", "checksums");
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(repair.out()).contains("Changed 1 history row in one transaction.");
+        assertThat(cli().run("current").out()).contains("Problems: none", "Up to date.");
+
+        CliProcess.Result downgrade = cli().run("downgrade", "base");
+        assertThat(downgrade.exitCode()).as(downgrade.toString()).isZero();
+        assertThat(downgrade.out()).contains("Undid 1 migration");
+        assertThat(history()).containsExactly(version);
+        assertThat(tables()).containsExactly("notes");
+    }
+
+    @Test
     void theJarKnowsItsVersionAndEndsWithTheDocumentedExitCodes() {
         CliProcess.Result version = cli().run("--version");
         assertThat(version.exitCode()).isZero();

@@ -7,6 +7,7 @@ import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
 import dev.assistant.migrate.schema.RenameHints;
+import dev.assistant.migrate.schema.SchemaBaseline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -88,6 +89,44 @@ public final class AssistantMigrate {
         }
         return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
                 RenameHints.parse(request.renames())).run(request.model());
+    }
+
+    /**
+     * Adopts a database that has a schema but no history: with a message, writes the migration that builds the live
+     * schema from nothing (and its undo) and records it as Flyway's baseline; with a version, records that existing
+     * migration. Refuses on a database with a history; runs under the migration lock.
+     */
+    public BaselineResult baseline(BaselineRequest request) {
+        boolean hasMessage = request.message() != null && !request.message().isBlank();
+        if (hasMessage == request.stampsExistingVersion()) {
+            throw new MigrationEngineException("baseline needs either " + hints.setting(Hints.Setting.MESSAGE)
+                    + " (write a migration that builds the live schema, and record it) or "
+                    + hints.setting(Hints.Setting.BASELINE_VERSION) + " (record an existing migration), "
+                    + (hasMessage ? "not both" : "and got neither") + ", e.g. "
+                    + hints.baseline("adopt existing schema") + ".", true);
+        }
+        MigrationEngine engine = engine(request.workspace(), request.lockTimeout());
+        log.info("Adopting " + request.workspace().connection().maskedUrl() + " with the scripts of "
+                + request.workspace().describeLocations());
+        if (hasMessage) {
+            if (request.directory() == null) {
+                throw new MigrationEngineException("baseline writes its migration to a directory, but the migrations"
+                        + " are read from " + request.workspace().describeLocations() + ". Name the directory with "
+                        + hints.setting(Hints.Setting.LOCATIONS, "<directory>") + ".", true);
+            }
+            return new SchemaBaseline(engine).adopt(request.message(), request.directory(), Instant.now());
+        }
+        return new SchemaBaseline(engine).stamp(request.version());
+    }
+
+    /**
+     * Removes the failed rows of the history and realigns checksums and descriptions to the files, only of the kinds
+     * the request names, in one transaction under the migration lock; without any, says what it would change.
+     */
+    public RepairResult repair(RepairRequest request) {
+        log.info((request.fixes().isEmpty() ? "Looking for history rows to repair in " : "Repairing the history of ")
+                + request.workspace().connection().maskedUrl());
+        return engine(request.workspace(), request.lockTimeout()).repair(request.fixes());
     }
 
     private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {

@@ -24,7 +24,11 @@ public interface Hints {
         /** Where the compiled entity classes are. */
         MODEL_CLASSES,
         /** What a new migration does; it names the files. */
-        MESSAGE
+        MESSAGE,
+        /** The version baseline records without writing a script. */
+        BASELINE_VERSION,
+        /** What repair changes in the schema history: failed, checksums, descriptions. */
+        REPAIR
     }
 
     /** Apply every pending migration. */
@@ -41,6 +45,15 @@ public interface Hints {
 
     /** Write a new migration pair, generated from the entity model, described by {@code message}. */
     String createMigration(String message);
+
+    /**
+     * Adopt a database that has a schema but no history: write a migration that builds that schema, described by
+     * {@code message}, and record it as the baseline.
+     */
+    String baseline(String message);
+
+    /** Remove or realign rows of the schema history: {@code fixes} names what, e.g. {@code failed,checksums}. */
+    String repair(String fixes);
 
     /** Compile the entity model, so that its classes can be read. */
     String buildModel();

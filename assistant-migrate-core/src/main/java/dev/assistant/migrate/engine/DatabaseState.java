@@ -120,11 +120,9 @@ final class DatabaseState {
                     info.getScript() + " failed" + when + ". It ran outside a transaction (for example CREATE INDEX"
                             + " CONCURRENTLY), so part of it may have taken effect, and Flyway left a failure record"
                             + " that blocks further migrations.",
-                    "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), delete the"
-                            + " record (DELETE FROM " + HistoryTable.NAME + " WHERE "
-                            + (info.isVersioned() ? "version = '" + info.getVersion() + "'"
-                            : "script = '" + info.getScript() + "'") + " AND NOT success;), then migrate again: "
-                            + hints.migrate() + "."));
+                    "Undo what it did by hand (for an index: DROP INDEX CONCURRENTLY IF EXISTS <name>;), remove the"
+                            + " record with " + hints.repair("failed") + ", then migrate again: " + hints.migrate()
+                            + "."));
             case IGNORED -> problems.add(new Problem(ProblemKind.OUT_OF_ORDER, info.getScript(),
                     info.getScript() + " is pending, but the newer V" + newestApplied + " is already applied; it was"
                             + " probably written on a parallel branch, and migrate would never apply it.",
@@ -146,7 +144,9 @@ final class DatabaseState {
                             : " on " + info.getInstalledOn().toInstant()) + " (checksum " + info.getAppliedChecksum()
                             + " in the history, " + info.getResolvedChecksum() + " on disk).",
                     "Restore the applied content (`git log -p -- " + info.getScript() + "` shows the change) and"
-                            + " put the new change in a new migration: " + hints.createMigration("...") + "."));
+                            + " put the new change in a new migration: " + hints.createMigration("...") + "; for a"
+                            + " deliberate, reviewed edit that changes nothing applied, record the new checksum: "
+                            + hints.repair("checksums") + "."));
         }
         Optional<MigrationScript> file = info.isVersioned() ? catalog.migration(info.getVersion()) : Optional.empty();
         if (file.isPresent() && !file.get().description().equals(info.getDescription())) {
@@ -154,7 +154,8 @@ final class DatabaseState {
                     "Version " + info.getVersion() + " was applied as '" + info.getDescription()
                             + "', but its file is now " + file.get().fileName() + ".",
                     "Rename the file back to V" + info.getVersion() + "__" + info.getDescription().replace(' ', '_')
-                            + ".sql (and its undo script likewise)."));
+                            + ".sql (and its undo script likewise), or record the new name: "
+                            + hints.repair("descriptions") + "."));
         }
     }
 

@@ -14,6 +14,8 @@ import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemsFoundException;
+import dev.assistant.migrate.api.RepairRequest;
+import dev.assistant.migrate.api.RepairResult;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.StatusReport;
 import java.sql.SQLException;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -76,6 +79,10 @@ public final class MigrationEngine {
 
     public Hints hints() {
         return hints;
+    }
+
+    Duration lockTimeout() {
+        return lockTimeout;
     }
 
     /** The scripts of the locations, read on first use: the files alone, no database. */
@@ -162,6 +169,21 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * Records what {@code source} chooses as Flyway's baseline row, under the migration lock, refusing on a database
+     * that already has a history.
+     */
+    public BaselineRecorder.Stamp baseline(BaselineRecorder.Source source) {
+        MigrationCatalog catalog = catalog();
+        refuseOn(catalog.errors(), "baseline");
+        return new BaselineRecorder(this).record(source);
+    }
+
+    /** Fixes the history rows of the kinds named in {@code fixes}; with none, only says what it would change. */
+    public RepairResult repair(Set<RepairRequest.Fix> fixes) {
+        return new HistoryRepair(this).run(fixes);
+    }
+
     private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own, MigrationLock lock,
             DowngradeTarget target) {
         List<DowngradeResult.Undone> undone = new ArrayList<>();
@@ -200,7 +222,7 @@ public final class MigrationEngine {
         return read(flyway(MigrateTarget.latest()), schema);
     }
 
-    private Flyway flyway(MigrateTarget target) {
+    Flyway flyway(MigrateTarget target) {
         return FlywayFactory.create(database, catalog(), target.version(), log);
     }
 
@@ -226,8 +248,9 @@ public final class MigrationEngine {
         return new MigrationEngineException("The schema " + schema + " of " + database.describe() + " already holds"
                 + " tables, but no " + HistoryTable.NAME + ": it was not built by these migrations, and applying"
                 + " them on top could clash. Nothing was changed. Point at an empty database ("
-                + hints.startDatabase() + " gives one), or record which migration the existing schema matches in "
-                + HistoryTable.NAME + " with Flyway's baseline before migrating.", true);
+                + hints.startDatabase() + " gives one), or adopt the existing schema: "
+                + hints.baseline("adopt existing schema") + " writes the migration that builds it and records it as the"
+                + " baseline.", true);
     }
 
     /** Every entry of the locations that is not read, said in migrate's own output. */

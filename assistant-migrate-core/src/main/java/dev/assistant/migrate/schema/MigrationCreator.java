@@ -70,24 +70,54 @@ public final class MigrationCreator {
                 modelSource = classes.describe();
             }
         }
+        SchemaChanges generated = changes;
+        String source = modelSource;
+        List<Path> written = writePair(directory, request.now(), slug, new PairTexts() {
+            @Override
+            public String upgrade(String downgradeName) {
+                return source != null ? MigrationScripts.upgrade(message, downgradeName, source, generated)
+                        : MigrationScripts.upgradeTemplate(message, downgradeName);
+            }
+
+            @Override
+            public String downgrade(String upgradeName) {
+                return source != null ? MigrationScripts.downgrade(message, upgradeName, generated)
+                        : MigrationScripts.downgradeTemplate(message, upgradeName);
+            }
+        });
+        return result(Optional.of(written.get(0)), Optional.of(written.get(1)), request.autogenerate(), changes);
+    }
+
+    /** The text of a new pair, each file naming the other. */
+    public interface PairTexts {
+
+        String upgrade(String downgradeName);
+
+        String downgrade(String upgradeName);
+    }
+
+    /**
+     * Writes {@code V<version>__<slug>.sql} and its undo under the first free version from {@code now}, never
+     * overwriting a file; returns both paths, the V script first.
+     */
+    public List<Path> writePair(Path directory, Instant now, String slug, PairTexts texts) {
+        if (!Files.isDirectory(directory)) {
+            throw MigrationCatalog.missingDirectory(directory, engine.hints());
+        }
         try (NewVersionLock ignored = NewVersionLock.acquire(directory)) {
-            String version = freeVersion(directory, request.now());
+            String version = freeVersion(directory, now);
             String upgradeName = "V" + version + "__" + slug + ".sql";
             String downgradeName = "U" + version + "__" + slug + ".sql";
-            String upgrade = modelSource != null ? MigrationScripts.upgrade(message, downgradeName, modelSource, changes)
-                    : MigrationScripts.upgradeTemplate(message, downgradeName);
-            String downgrade = modelSource != null ? MigrationScripts.downgrade(message, upgradeName, changes)
-                    : MigrationScripts.downgradeTemplate(message, upgradeName);
             Path upgradeFile = directory.resolve(upgradeName);
             Path downgradeFile = directory.resolve(downgradeName);
-            writeNew(upgradeFile, upgrade);
+            writeNew(upgradeFile, texts.upgrade(downgradeName));
             try {
-                writeNew(downgradeFile, downgrade);
+                writeNew(downgradeFile, texts.downgrade(upgradeName));
             } catch (MigrationEngineException e) {
                 deleteQuietly(upgradeFile);
                 throw e;
             }
-            return result(Optional.of(upgradeFile), Optional.of(downgradeFile), request.autogenerate(), changes);
+            return List.of(upgradeFile, downgradeFile);
         }
     }
 

@@ -8,17 +8,20 @@ import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.RepairRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 /** Changing runs hold one lock from start to end: they never interleave, and a waiter names who it waits for. */
@@ -278,5 +281,30 @@ class LockIT extends EngineTestCase {
             pool.shutdownNow();
         }
         assertThat(fixture.historyVersions()).containsExactly("1", "2");
+    }
+
+    @Test
+    void baselineAndRepairWaitForTheLockAndChangeNothingWhenTheyGiveUp() throws Exception {
+        fixture.table("1", "one");
+        fixture.execute("CREATE TABLE one (id integer PRIMARY KEY)");
+        long key = MigrationLock.keyFor("public", HistoryTable.NAME);
+        try (Connection holder = DB.database().connect()) {
+            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, key);
+                lock.execute();
+            }
+            fixture.lockTimeout(Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> fixture.engine().baseline((connection, catalog) ->
+                    new BaselineRecorder.Stamp(MigrationVersion.fromVersion("1"), "one")))
+                    .hasMessageContaining("Gave up waiting for the migration lock after 1 s");
+            assertThatThrownBy(() -> fixture.engine().repair(Set.of(RepairRequest.Fix.FAILED)))
+                    .hasMessageContaining("Gave up waiting for the migration lock after 1 s");
+            assertThat(fixture.engine().repair(Set.of()).changes()).as("looking takes no lock").isEmpty();
+        }
+        assertThat(fixture.strings("SELECT to_regclass('flyway_schema_history')::text")).containsExactly((String) null);
+        fixture.engine().baseline((connection, catalog) ->
+                new BaselineRecorder.Stamp(MigrationVersion.fromVersion("1"), "one"));
+        assertThat(fixture.historyVersions()).containsExactly("1");
     }
 }

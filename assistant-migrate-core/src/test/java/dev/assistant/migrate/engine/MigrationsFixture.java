@@ -47,6 +47,21 @@ final class MigrationsFixture {
                 .write("U" + version + "__" + name + ".sql", "DROP TABLE " + name + ";\n");
     }
 
+    /**
+     * V1 creates table {@code one} with two equal codes; V2 builds a unique index on them with
+     * {@code CREATE INDEX CONCURRENTLY}, which fails outside a transaction and leaves a failure record and an invalid
+     * index {@code ix_one_code}.
+     */
+    MigrationsFixture failingConcurrentIndex() {
+        return write("V1__one.sql", """
+                        CREATE TABLE one (id integer PRIMARY KEY, code integer);
+                        INSERT INTO one VALUES (1, 7), (2, 7);
+                        """)
+                .write("U1__one.sql", "DROP TABLE one;\n")
+                .write("V2__index.sql", "CREATE UNIQUE INDEX CONCURRENTLY ix_one_code ON one (code);\n")
+                .write("U2__index.sql", "DROP INDEX CONCURRENTLY ix_one_code;\n");
+    }
+
     MigrationsFixture delete(String fileName) {
         try {
             Files.delete(directory.resolve(fileName));

@@ -36,6 +36,16 @@ public final class TestHints implements Hints {
     }
 
     @Override
+    public String baseline(String message) {
+        return "{baseline " + message + "}";
+    }
+
+    @Override
+    public String repair(String fixes) {
+        return "{repair " + fixes + "}";
+    }
+
+    @Override
     public String buildModel() {
         return "{build model}";
     }

@@ -54,6 +54,19 @@ final class MavenHints implements Hints {
     }
 
     @Override
+    public String baseline(String message) {
+        String quoted = "\"" + message + "\"";
+        return make("migration-baseline MESSAGE=" + quoted) + " (" + mvn("baseline "
+                + property(PluginProperties.MESSAGE, quoted)) + ")";
+    }
+
+    @Override
+    public String repair(String fixes) {
+        return make("migration-repair REPAIR=" + fixes) + " (" + mvn("repair "
+                + property(PluginProperties.REPAIR, fixes)) + ")";
+    }
+
+    @Override
     public String buildModel() {
         return make("build") + " (`mvn compile`)";
     }
@@ -99,6 +112,8 @@ final class MavenHints implements Hints {
             case SHADOW_URL -> PluginProperties.SHADOW_URL;
             case MODEL_CLASSES -> PluginProperties.MODEL_CLASSES;
             case MESSAGE -> PluginProperties.MESSAGE;
+            case BASELINE_VERSION -> PluginProperties.VERSION;
+            case REPAIR -> PluginProperties.REPAIR;
         };
     }
 }

@@ -20,6 +20,8 @@ public final class PluginProperties {
     public static final String SHADOW_URL = "assistant.shadowUrl";
     public static final String MODEL_CLASSES = "assistant.modelClasses";
     public static final String RENAMES = "assistant.renames";
+    public static final String VERSION = "assistant.version";
+    public static final String REPAIR = "assistant.repair";
 
     private PluginProperties() {
     }

@@ -20,6 +20,10 @@ class MavenHintsTest {
                 "`make migration MESSAGE=\"add user timezone\"` (`mvn assistant-migrate:create"
                         + " -Dassistant.autogenerate=true -Dassistant.message=\"add user timezone\"`)");
         assertThat(hints.buildModel()).isEqualTo("`make build` (`mvn compile`)");
+        assertThat(hints.baseline("adopt")).isEqualTo("`make migration-baseline MESSAGE=\"adopt\"`"
+                + " (`mvn assistant-migrate:baseline -Dassistant.message=\"adopt\"`)");
+        assertThat(hints.repair("failed")).isEqualTo(
+                "`make migration-repair REPAIR=failed` (`mvn assistant-migrate:repair -Dassistant.repair=failed`)");
     }
 
     @Test
@@ -36,6 +40,8 @@ class MavenHintsTest {
         assertThat(hints.setting(Hints.Setting.MODEL_CLASSES)).isEqualTo("`-Dassistant.modelClasses`");
         assertThat(hints.setting(Hints.Setting.SHADOW_URL)).isEqualTo("`-Dassistant.shadowUrl`");
         assertThat(hints.setting(Hints.Setting.MESSAGE)).isEqualTo("`-Dassistant.message`");
+        assertThat(hints.setting(Hints.Setting.BASELINE_VERSION)).isEqualTo("`-Dassistant.version`");
+        assertThat(hints.setting(Hints.Setting.REPAIR, "checksums")).isEqualTo("`-Dassistant.repair=checksums`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>"))
                 .isEqualTo("`-Dassistant.lockTimeout=<seconds>`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN, "true")).isEqualTo("`-Dassistant.dryRun=true`");

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.api.report;
 
 import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.BaselineResult;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CreateResult;
 import dev.assistant.migrate.api.DowngradeResult;
@@ -10,6 +11,7 @@ import dev.assistant.migrate.api.HistoryReport;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.RepairResult;
 import dev.assistant.migrate.api.SqlStatement;
 import dev.assistant.migrate.api.StatusReport;
 import java.time.ZoneOffset;
@@ -174,6 +176,58 @@ public final class TextReports {
                 + " (see the WARNING in the script)"));
         warnings.addAll(result.reviews());
         return warnings;
+    }
+
+    /** What baseline recorded and wrote, and what to do next. */
+    public static List<String> baseline(BaselineResult result, Hints hints) {
+        List<String> lines = new ArrayList<>();
+        result.upgrade().ifPresent(file -> lines.add("Created " + file));
+        result.downgrade().ifPresent(file -> lines.add("Created " + file));
+        if (result.upgrade().isPresent()) {
+            lines.add(count(result.changes().size(), "statement") + " build the live schema from nothing; review both"
+                    + " files and commit them.");
+        }
+        lines.add("Baseline: " + result.database() + " is now at version " + result.version() + " ("
+                + result.description() + "), recorded as Flyway's baseline; no script ran there.");
+        lines.add("Migrations after it apply on top: " + hints.migrate() + "; downgrade stops at the baseline.");
+        return lines;
+    }
+
+    /** The warnings of baseline: what the live schema has and the script does not build. */
+    public static List<String> baselineWarnings(BaselineResult result) {
+        return result.notScripted().isEmpty() ? List.of() : List.of("Not in the baseline script, add by hand: "
+                + String.join(", ", result.notScripted()) + " (see the REVIEW line in the script)");
+    }
+
+    /** Every history row repair found, before and after, what it changed and what it left. */
+    public static List<String> repair(RepairResult result, Hints hints) {
+        List<String> lines = new ArrayList<>();
+        if (result.changes().isEmpty()) {
+            lines.add("Nothing to repair: the schema history of " + result.database() + " has no failed rows and"
+                    + " matches its files.");
+            lines.addAll(result.notes());
+            return lines;
+        }
+        lines.add((result.fixes().isEmpty() ? "Dry run: repair would change " : "Repair of ")
+                + result.database() + ":");
+        TextTable table = new TextTable("Fix", "Rank", "Migration", "Before", "After", "Done");
+        for (RepairResult.Change change : result.changes()) {
+            table.add(change.fix().word(), Integer.toString(change.installedRank()), change.subject(),
+                    change.before(), change.after(), yesNo(change.applied()));
+        }
+        lines.addAll(indent(table.lines()));
+        if (!result.applied().isEmpty()) {
+            lines.add("Changed " + count(result.applied().size(), "history row") + " in one transaction.");
+        } else {
+            lines.add("Nothing was changed.");
+        }
+        List<String> left = result.left().stream().map(change -> change.fix().word()).distinct().toList();
+        if (!left.isEmpty()) {
+            lines.add("To make " + (result.applied().isEmpty() ? "these" : "the remaining") + " changes, name them: "
+                    + hints.repair(String.join(",", left)) + ".");
+        }
+        lines.addAll(result.notes());
+        return lines;
     }
 
     private static List<String> problems(List<Problem> problems) {
