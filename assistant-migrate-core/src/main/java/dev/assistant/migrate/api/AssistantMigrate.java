@@ -4,6 +4,7 @@ import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public final class AssistantMigrate {
     public CreateResult create(CreateRequest request) {
         return new MigrationCreator(engine(request.workspace(), null), request.shadowUrl()).create(
                 new MigrationCreator.Request(request.message(), request.autogenerate(), request.directory(),
-                        Instant.now(), request.model()));
+                        Instant.now(), request.model(), IgnoredObjects.of(request.ignore())));
     }
 
     /**
@@ -84,7 +85,8 @@ public final class AssistantMigrate {
             log.info("Model drift not checked: no compiled @Entity classes were found. Compile them with "
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
-        return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl()).run(request.model());
+        return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
+                IgnoredObjects.of(request.ignore())).run(request.model());
     }
 
     private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {

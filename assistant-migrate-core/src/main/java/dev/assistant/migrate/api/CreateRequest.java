@@ -1,6 +1,7 @@
 package dev.assistant.migrate.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +15,20 @@ import java.util.Optional;
  * @param directory where the files are written, e.g. {@link Workspace#firstDirectory()}
  * @param model the compiled entity classes; needed only with autogenerate
  * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
+ * @param ignore names of objects that exist only in SQL, which autogenerate leaves alone (see {@link CheckRequest})
  */
 public record CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
-        Optional<ModelSource> model, String shadowUrl) {
+        Optional<ModelSource> model, String shadowUrl, List<String> ignore) {
 
     public CreateRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(directory, "directory");
         model = model == null ? Optional.empty() : model;
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    }
+
+    public CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
+            Optional<ModelSource> model, String shadowUrl) {
+        this(workspace, message, autogenerate, directory, model, shadowUrl, List.of());
     }
 }

@@ -24,7 +24,9 @@ public interface Hints {
         /** Where the compiled entity classes are. */
         MODEL_CLASSES,
         /** What a new migration does; it names the files. */
-        MESSAGE
+        MESSAGE,
+        /** Objects that exist only in SQL, which comparisons leave out. */
+        IGNORE
     }
 
     /** Apply every pending migration. */

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -38,9 +39,13 @@ final class FlywayInternals {
     /**
      * Splits a script into statements exactly as Flyway does when it applies a migration, so that undo scripts run
      * (and their errors are located) the same way as the migrations they reverse.
+     *
+     * @param placeholders Flyway's own placeholders ({@code flyway:defaultSchema} …) as Flyway would set them
      */
-    static List<SqlStatement> split(String scriptName, String text) {
-        PostgreSQLParser parser = new PostgreSQLParser(new FluentConfiguration(), new ParsingContext());
+    static List<SqlStatement> split(String scriptName, String text, Map<String, String> placeholders) {
+        ParsingContext context = new ParsingContext();
+        context.getPlaceholders().putAll(placeholders);
+        PostgreSQLParser parser = new PostgreSQLParser(new FluentConfiguration(), context);
         List<SqlStatement> statements = new ArrayList<>();
         try (SqlStatementIterator iterator = parser.parse(new InMemoryResource(scriptName, text))) {
             while (iterator.hasNext()) {

@@ -2,7 +2,6 @@ package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.migrate.api.AppliedMigration;
-import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.DowngradePlan;
 import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.DowngradeStep;
@@ -101,10 +100,11 @@ public final class MigrationEngine {
         return new HistoryReport(database.describe(), state.applied(), state.pending());
     }
 
-    /** What check finds without a replay: pending migrations and every problem of the scripts and the history. */
-    public CheckReport check() {
+    /** What check finds without a replay: the history, pending migrations and every problem of the scripts. */
+    public DatabaseReading read() {
         DatabaseState state = readState();
-        return new CheckReport(database.describe(), state.pending(), state.problems());
+        return new DatabaseReading(database.describe(), state.current(), state.applied(), state.pending(),
+                state.problems());
     }
 
     public MigrateResult migrate(MigrateTarget target, boolean dryRun) {
@@ -123,6 +123,7 @@ public final class MigrationEngine {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
                         before.current(), true);
             }
+            warnIrreversible(upTo(before.pending(), target));
             try {
                 flyway.migrate();
             } catch (FlywayException e) {
@@ -150,6 +151,21 @@ public final class MigrationEngine {
             DatabaseState after = read(flyway);
             return new DowngradeResult(database.describe(), plan, undone, after.current(), false);
         }
+    }
+
+    /** Says once, before applying them, which migrations downgrade will not be able to pass. */
+    private void warnIrreversible(List<PendingMigration> pending) {
+        List<PendingMigration> irreversible = pending.stream().filter(p -> !p.repeatable() && !p.reversible()).toList();
+        if (irreversible.isEmpty()) {
+            return;
+        }
+        List<String> scripts = irreversible.stream().map(PendingMigration::script).toList();
+        String named = scripts.size() == 1 ? scripts.get(0) : String.join(", ", scripts.subList(0, scripts.size() - 1))
+                + " and " + scripts.get(scripts.size() - 1);
+        boolean one = scripts.size() == 1;
+        log.warn(named + (one ? " has" : " have") + " no undo script: once " + (one ? "it is" : "they are")
+                + " applied, downgrade cannot go below version " + irreversible.get(irreversible.size() - 1).version()
+                + ".");
     }
 
     private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own) {

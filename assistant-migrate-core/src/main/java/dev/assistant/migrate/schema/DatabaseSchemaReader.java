@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +26,7 @@ public final class DatabaseSchemaReader {
     private static final String TABLES = """
             SELECT c.relname FROM pg_class c
             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-              AND NOT c.relispartition AND c.relname <> ?
+              AND NOT c.relispartition AND c.relname <> ? AND (? OR c.relname = ANY (?))
             ORDER BY c.relname
             """;
 
@@ -36,7 +37,8 @@ public final class DatabaseSchemaReader {
             JOIN pg_class c ON c.oid = a.attrelid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
-              AND NOT c.relispartition AND c.relname <> ? AND a.attnum > 0 AND NOT a.attisdropped
+              AND NOT c.relispartition AND c.relname <> ? AND (? OR c.relname = ANY (?))
+              AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY c.relname, a.attnum
             """;
 
@@ -52,6 +54,7 @@ public final class DatabaseSchemaReader {
             JOIN pg_class c ON c.oid = con.conrelid
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
             WHERE c.relnamespace = current_schema()::regnamespace AND c.relname <> ?
+              AND (? OR c.relname = ANY (?))
             ORDER BY c.relname, con.conname
             """;
 
@@ -67,6 +70,7 @@ public final class DatabaseSchemaReader {
             JOIN pg_class i ON i.oid = ix.indexrelid
             JOIN pg_class t ON t.oid = ix.indrelid
             WHERE t.relnamespace = current_schema()::regnamespace AND t.relkind IN ('r', 'p') AND t.relname <> ?
+              AND (? OR t.relname = ANY (?))
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
                               AND con.contype IN ('p', 'u', 'x'))
             ORDER BY t.relname, i.relname
@@ -75,7 +79,7 @@ public final class DatabaseSchemaReader {
     private static final String SEQUENCES = """
             SELECT c.relname, s.seqstart, s.seqincrement
             FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
-            WHERE c.relnamespace = current_schema()::regnamespace
+            WHERE c.relnamespace = current_schema()::regnamespace AND (? OR c.relname = ANY (?))
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
             ORDER BY c.relname
@@ -106,13 +110,66 @@ public final class DatabaseSchemaReader {
     private DatabaseSchemaReader() {
     }
 
+    /**
+     * Which part of a schema to read: some tables (with their columns, constraints and indexes), some free-standing
+     * sequences, and the objects that belong to no table (views, functions, triggers, types), or all of it.
+     *
+     * @param tables the tables by name; null for all
+     * @param sequences the sequences by name; null for all
+     * @param otherObjects whether to read views, functions, triggers and types
+     */
+    record Scope(Set<String> tables, Set<String> sequences, boolean otherObjects) {
+
+        static final Scope ALL = new Scope(null, null, true);
+
+        Scope {
+            tables = tables == null ? null : Set.copyOf(tables);
+            sequences = sequences == null ? null : Set.copyOf(sequences);
+        }
+
+        boolean isEmpty() {
+            return tables != null && tables.isEmpty() && sequences != null && sequences.isEmpty() && !otherObjects;
+        }
+    }
+
     public static SchemaSnapshot read(Connection connection) throws SQLException {
-        Map<String, List<ColumnDef>> columns = new LinkedHashMap<>();
-        for (String table : strings(connection, TABLES)) {
-            columns.put(table, new ArrayList<>());
+        return read(connection, Scope.ALL);
+    }
+
+    /** The part of the schema {@code scope} names, read with the same few queries as the whole. */
+    static SchemaSnapshot read(Connection connection, Scope scope) throws SQLException {
+        if (scope.isEmpty()) {
+            return SchemaSnapshot.empty();
         }
         Map<String, String> other = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, COLUMNS); ResultSet rows = statement.executeQuery()) {
+        Map<String, TableDef> tables = new TreeMap<>();
+        if (scope.tables() == null || !scope.tables().isEmpty()) {
+            readTables(connection, scope.tables(), tables, other);
+        }
+        Map<String, SequenceDef> sequences = new TreeMap<>();
+        if (scope.sequences() == null || !scope.sequences().isEmpty()) {
+            readSequences(connection, scope.sequences(), sequences);
+        }
+        if (scope.otherObjects()) {
+            try (PreparedStatement statement = connection.prepareStatement(OTHER_OBJECTS);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    other.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return new SchemaSnapshot(new TreeMap<>(tables), new TreeMap<>(sequences), new TreeMap<>(other));
+    }
+
+    /** The tables named (all for null) with their columns, constraints and indexes; what is not compared to other. */
+    private static void readTables(Connection connection, Set<String> names, Map<String, TableDef> tables,
+            Map<String, String> other) throws SQLException {
+        Map<String, List<ColumnDef>> columns = new LinkedHashMap<>();
+        for (String table : strings(connection, TABLES, names)) {
+            columns.put(table, new ArrayList<>());
+        }
+        try (PreparedStatement statement = prepare(connection, COLUMNS, names);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
                 String generated = rows.getString(7);
@@ -128,7 +185,7 @@ public final class DatabaseSchemaReader {
         Map<String, PrimaryKeyDef> primaryKeys = new TreeMap<>();
         Map<String, Map<String, UniqueDef>> uniques = new TreeMap<>();
         Map<String, Map<String, ForeignKeyDef>> foreignKeys = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, CONSTRAINTS);
+        try (PreparedStatement statement = prepare(connection, CONSTRAINTS, names);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
@@ -146,7 +203,8 @@ public final class DatabaseSchemaReader {
             }
         }
         Map<String, Map<String, IndexDef>> indexes = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, INDEXES); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(connection, INDEXES, names);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
                 String name = rows.getString(2);
@@ -164,36 +222,44 @@ public final class DatabaseSchemaReader {
                         .put(name, new IndexDef(name, definition, rows.getBoolean(3)));
             }
         }
-        Map<String, SequenceDef> sequences = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(SEQUENCES);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                sequences.put(rows.getString(1), new SequenceDef(rows.getString(1), rows.getLong(2), rows.getLong(3)));
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(OTHER_OBJECTS);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                other.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        Map<String, TableDef> tables = new TreeMap<>();
         columns.forEach((table, tableColumns) -> tables.put(table, new TableDef(table, tableColumns,
                 primaryKeys.get(table), new TreeMap<>(uniques.getOrDefault(table, Map.of())),
                 new TreeMap<>(indexes.getOrDefault(table, Map.of())),
                 new TreeMap<>(foreignKeys.getOrDefault(table, Map.of())))));
-        return new SchemaSnapshot(new TreeMap<>(tables), new TreeMap<>(sequences), new TreeMap<>(other));
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    /** The free-standing sequences named (all for null). */
+    private static void readSequences(Connection connection, Set<String> names, Map<String, SequenceDef> sequences)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
+            within(statement, 1, names);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sequences.put(rows.getString(1), new SequenceDef(rows.getString(1), rows.getLong(2),
+                            rows.getLong(3)));
+                }
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Set<String> tables)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setString(1, HISTORY_TABLE);
+        within(statement, 2, tables);
         return statement;
     }
 
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
+    /** Binds the scope of a query: a flag for "all" at {@code index}, the names at the next parameter. */
+    private static void within(PreparedStatement statement, int index, Set<String> names) throws SQLException {
+        statement.setBoolean(index, names == null);
+        statement.setArray(index + 1, statement.getConnection().createArrayOf("text",
+                names == null ? new String[0] : names.toArray(String[]::new)));
+    }
+
+    private static List<String> strings(Connection connection, String sql, Set<String> tables) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(connection, sql, tables); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -7,6 +7,7 @@ import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.Database;
 import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.ScriptRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,6 +80,11 @@ public final class ShadowDatabase implements AutoCloseable {
     /** The engine over the shadow database: the scripts as {@code engine} read them, progress at debug level. */
     public MigrationEngine replaying(MigrationEngine engine) {
         return engine.on(settings, quiet(engine.log()));
+    }
+
+    /** The one connection a replay runs its scripts on. */
+    public ScriptRunner runner() {
+        return ScriptRunner.open(new Database(settings, target.hints()));
     }
 
     public Connection connect() {

@@ -35,6 +35,14 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.MODEL_CLASSES)
     private List<String> modelClasses;
 
+    /**
+     * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
+     * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
+     * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
+     */
+    @Parameter(property = PluginProperties.IGNORE)
+    private List<String> ignore;
+
     @Inject
     public CheckMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -44,7 +52,7 @@ public class CheckMojo extends AbstractMigrateMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         CheckReport report = core.check(new CheckRequest(workspace,
-                ReactorModel.find(modelClasses, session(), project()), shadowUrl));
+                ReactorModel.find(modelClasses, session(), project()), shadowUrl, ignore));
         if (!report.passed()) {
             throw new MojoFailureException(TextReports.checkFailure(report));
         }

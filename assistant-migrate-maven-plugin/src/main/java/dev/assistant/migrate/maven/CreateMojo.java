@@ -45,6 +45,14 @@ public class CreateMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.MODEL_CLASSES)
     private List<String> modelClasses;
 
+    /**
+     * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
+     * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
+     * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
+     */
+    @Parameter(property = PluginProperties.IGNORE)
+    private List<String> ignore;
+
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -57,7 +65,7 @@ public class CreateMojo extends AbstractMigrateMojo {
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
                 scripts.writableDirectory(),
                 autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())) : Optional.empty(),
-                shadowUrl));
+                shadowUrl, ignore));
         TextReports.createWarnings(result).forEach(log::warn);
         print(log, TextReports.create(result, HINTS));
     }

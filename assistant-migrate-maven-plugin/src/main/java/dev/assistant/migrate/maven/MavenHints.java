@@ -90,6 +90,7 @@ final class MavenHints implements Hints {
             case SHADOW_URL -> PluginProperties.SHADOW_URL;
             case MODEL_CLASSES -> PluginProperties.MODEL_CLASSES;
             case MESSAGE -> PluginProperties.MESSAGE;
+            case IGNORE -> PluginProperties.IGNORE;
         };
     }
 }

@@ -36,6 +36,7 @@ class MavenHintsTest {
         assertThat(hints.setting(Hints.Setting.MODEL_CLASSES)).isEqualTo("`-Dassistant.modelClasses`");
         assertThat(hints.setting(Hints.Setting.SHADOW_URL)).isEqualTo("`-Dassistant.shadowUrl`");
         assertThat(hints.setting(Hints.Setting.MESSAGE)).isEqualTo("`-Dassistant.message`");
+        assertThat(hints.setting(Hints.Setting.IGNORE, "idx_*")).isEqualTo("`-Dassistant.ignore=idx_*`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>"))
                 .isEqualTo("`-Dassistant.lockTimeout=<seconds>`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN, "true")).isEqualTo("`-Dassistant.dryRun=true`");
