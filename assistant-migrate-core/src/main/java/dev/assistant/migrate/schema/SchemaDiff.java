@@ -96,7 +96,7 @@ public final class SchemaDiff {
     }
 
     private static void compareColumns(String table, ColumnDef from, ColumnDef to, List<SchemaOperation> operations) {
-        if (!from.type().equals(to.type())) {
+        if (!PostgresTypes.sameType(from.type(), to.type())) {
             operations.add(new SchemaOperation.AlterColumnType(table, to.name(), from.type(), to.type()));
         }
         if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {

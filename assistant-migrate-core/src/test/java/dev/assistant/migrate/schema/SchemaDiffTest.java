@@ -21,6 +21,23 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aTimeTypeWithTheDefaultPrecisionIsTheSameType() {
+        TableDef declared = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp without time zone", false),
+                Samples.column("seen_at", "timestamp with time zone", true)));
+        TableDef hibernate = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp(6) without time zone", false),
+                Samples.column("seen_at", "timestamp(6) with time zone", true)));
+        TableDef coarser = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp(3) without time zone", false),
+                Samples.column("seen_at", "timestamp(6) with time zone", true)));
+
+        assertThat(SchemaDiff.between(Samples.schema(declared), Samples.schema(hibernate))).isEmpty();
+        assertThat(describe(SchemaDiff.between(Samples.schema(declared), Samples.schema(coarser)))).containsExactly(
+                "change type of users.created_at from timestamp without time zone to timestamp(3) without time zone");
+    }
+
+    @Test
     void aNewTableComesWithItsIndexesAndThenItsForeignKeys() {
         List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users()),
                 Samples.schema(Samples.users(), Samples.tasks()));
