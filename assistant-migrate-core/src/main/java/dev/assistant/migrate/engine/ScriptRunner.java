@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Runs scripts on one connection the way migrate and downgrade run them, without Flyway and without a history
@@ -23,6 +24,9 @@ import java.util.Map;
  * replays the chain with on the shadow database: one connection for the whole replay, no rescans, no Flyway per step.
  */
 public final class ScriptRunner implements AutoCloseable {
+
+    /** Statements that may draw a sequence's next value. */
+    private static final Pattern DRAWS_VALUES = Pattern.compile("\\b(insert|update|copy|merge|nextval|setval|do)\\b");
 
     private final Connection connection;
     private final String searchPath;
@@ -146,6 +150,55 @@ public final class ScriptRunner implements AutoCloseable {
             throw failure("roll back", e);
         } finally {
             autocommit();
+        }
+    }
+
+    /**
+     * Whether a script may draw values from sequences: sequences are not transactional, so running it in a
+     * transaction that is rolled back still moves them on, and the ids later scripts get would not be those migrate
+     * gives.
+     */
+    public boolean movesSequences(MigrationScript script) {
+        return statements(script).stream().map(statement -> statement.sql().toLowerCase(Locale.ROOT))
+                .anyMatch(sql -> DRAWS_VALUES.matcher(sql).find());
+    }
+
+    /** Where every sequence of the database stands: its last value, or null when it was never used. */
+    public Map<Long, Long> sequenceValues() {
+        Map<Long, Long> values = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT seqrelid::bigint, pg_sequence_last_value(seqrelid) FROM pg_sequence")) {
+            while (rows.next()) {
+                long oid = rows.getLong(1);
+                long last = rows.getLong(2);
+                values.put(oid, rows.wasNull() ? null : last);
+            }
+            return values;
+        } catch (SQLException e) {
+            throw failure("read the sequences", e);
+        }
+    }
+
+    /** Puts back every sequence that still exists where {@code values} says it stood. */
+    public void restoreSequences(Map<Long, Long> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement restore = connection.prepareStatement("""
+                SELECT setval(s.oid::regclass, CASE WHEN s.called THEN s.last ELSE q.seqstart END, s.called)
+                FROM unnest(?::bigint[], ?::bigint[], ?::boolean[]) AS s(oid, last, called)
+                JOIN pg_sequence q ON q.seqrelid = s.oid::oid
+                WHERE pg_sequence_last_value(q.seqrelid) IS DISTINCT FROM CASE WHEN s.called THEN s.last END""")) {
+            List<Long> oids = List.copyOf(values.keySet());
+            restore.setArray(1, connection.createArrayOf("bigint", oids.toArray(Long[]::new)));
+            restore.setArray(2, connection.createArrayOf("bigint", oids.stream()
+                    .map(oid -> values.get(oid) == null ? 0L : values.get(oid)).toArray(Long[]::new)));
+            restore.setArray(3, connection.createArrayOf("boolean", oids.stream()
+                    .map(oid -> values.get(oid) != null).toArray(Boolean[]::new)));
+            restore.execute();
+        } catch (SQLException e) {
+            throw failure("put the sequences back", e);
         }
     }
 

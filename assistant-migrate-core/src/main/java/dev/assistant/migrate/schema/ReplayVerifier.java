@@ -24,9 +24,11 @@ import org.flywaydb.core.api.MigrationVersion;
 /**
  * Proves on a shadow database, from nothing, that the chain works, and every undo with it: a stairway, one step per
  * migration — apply it, apply its undo and compare the schema with the one before the migration, apply the migration
- * again — all on one connection. A step whose scripts may run in a transaction does the undo, the comparison and the
- * second application inside one that it rolls back, then applies the migration for good; each reading of the schema
- * covers only what the step touched ({@link CatalogChanges}). A step with a statement that may not run in a
+ * again — all on one connection. A step whose scripts may run in a transaction does the migration, the undo, the
+ * comparison and the second application inside one that it rolls back (putting back the sequences it drew from, which
+ * a rollback does not), then applies the migration for good: every migration runs for good exactly once, on what the
+ * ones before it built, as migrate runs it. Each reading of the schema covers only what the step touched
+ * ({@link CatalogChanges}). A step with a statement that may not run in a
  * transaction runs as migrate and downgrade would run it, with whole readings around it. A migration without an undo
  * is applied and the step goes on; one that fails ends the replay there, and the schema it reached is what drift is
  * compared with.
@@ -136,6 +138,8 @@ final class ReplayVerifier {
      */
     private boolean step(MigrationScript migration, Optional<MigrationScript> undo) throws SQLException {
         if (undo.isPresent()) {
+            Map<Long, Long> sequences = runner.movesSequences(migration) || runner.movesSequences(undo.get())
+                    ? runner.sequenceValues() : Map.of();
             runner.begin();
             try {
                 try {
@@ -149,6 +153,7 @@ final class ReplayVerifier {
                 } catch (ScriptFailedException e) {
                     problems.add(undoFails(migration, undo.get(), e));
                     runner.rollback();
+                    runner.restoreSequences(sequences);
                     return applyForGood(migration);
                 }
                 CatalogChanges.Change change = CatalogChanges.ofTransaction(runner.connection(), inventory);
@@ -163,6 +168,7 @@ final class ReplayVerifier {
                 compare(migration, undo.get(), afterUndo, read(change.scope()), again);
             } finally {
                 rollbackIfOpen();
+                runner.restoreSequences(sequences);
             }
         }
         return applyForGood(migration);

@@ -122,6 +122,15 @@ class StairwayIT {
     }
 
     @Test
+    void idsDrawnFromSequencesAreThoseMigrateGives() throws IOException {
+        write("V3__first_note.sql", "INSERT INTO notes (id, body) VALUES (nextval('numbers'), 'first');");
+        write("U3__first_note.sql", "DELETE FROM notes WHERE body = 'first';");
+        write("V4__tag_it.sql", "INSERT INTO tags VALUES (1, 1);");
+        write("U4__tag_it.sql", "DELETE FROM tags WHERE id = 1;");
+        assertThat(problems("CREATE TABLE kinds (id integer PRIMARY KEY);", "DROP TABLE kinds;")).isEmpty();
+    }
+
+    @Test
     void scriptsThatMustRunOutsideATransactionAreVerifiedToo() throws IOException {
         assertThat(problems("CREATE INDEX CONCURRENTLY notes_body ON notes (body);",
                 "DROP INDEX CONCURRENTLY notes_body;")).isEmpty();
