@@ -17,7 +17,22 @@ BUILD_INPUTS := $(shell find . -name pom.xml -not -path '*/target/*' -not -path 
 .DEFAULT_GOAL := help
 BENCH_FLAGS ?=
 
-.PHONY: help build db-up db-down migrate migration migration-status migration-history migration-downgrade \
+# Say what is missing before building anything.
+ifneq ($(filter migration,$(MAKECMDGOALS)),)
+ifndef MESSAGE
+$(error Say what the migration does: make migration MESSAGE="add user timezone")
+endif
+endif
+ifneq ($(filter migration-downgrade,$(MAKECMDGOALS)),)
+ifndef TARGET
+$(error Say how far back: make migration-downgrade TARGET=-1 (or a version, or base))
+endif
+endif
+
+# The tests' server: ASSISTANT_TEST_DATABASE_URL when set, else the one db-up brings up and provisions.
+TEST_DATABASE := $(if $(ASSISTANT_TEST_DATABASE_URL),,db-up)
+
+.PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
 	migration-check test bench clean
 
 help: ## List the targets
@@ -27,22 +42,24 @@ build: ## Build and install every module, without tests
 	$(MVN) $(MVN_FLAGS) install -DskipTests
 	@mkdir -p $(dir $(BUILD_STAMP)) && touch $(BUILD_STAMP)
 
+cli: ## Build the command line tool's jar (assistant-migrate-cli/target), installing nothing
+	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-cli -am package -DskipTests
+	@ls assistant-migrate-cli/target/assistant-migrate-cli-*.jar | grep -v original- | sed 's/^/Built /'
+
 $(BUILD_STAMP): $(BUILD_INPUTS)
 	$(MVN) $(MVN_FLAGS) -q install -DskipTests
 	@mkdir -p $(dir $@) && touch $@
 
-db-up: ## Start the developer database (Docker Compose, else this machine's PostgreSQL)
+db-up: ## Start the database with the developer database and the test role (Docker Compose, else local PostgreSQL)
 	@./scripts/db-up.sh
 
 db-down: ## Stop the developer database started by db-up
 	@./scripts/db-down.sh
 
 migrate: db-up $(BUILD_STAMP) ## Apply pending migrations, then show the status
-	$(GOAL) $(PLUGIN):migrate
-	$(GOAL) $(PLUGIN):status
+	$(GOAL) $(PLUGIN):migrate $(PLUGIN):status
 
 migration: db-up $(BUILD_STAMP) ## New migration from the model: make migration MESSAGE="add user timezone"
-	@test -n "$$MESSAGE" || { echo 'Say what the migration does: make migration MESSAGE="add user timezone"' >&2; exit 2; }
 	$(GOAL) $(PLUGIN):create -Dassistant.autogenerate=true -Dassistant.message="$$MESSAGE"
 
 migration-status: db-up $(BUILD_STAMP) ## Show the current version, pending migrations and problems
@@ -52,17 +69,16 @@ migration-history: db-up $(BUILD_STAMP) ## Show the applied and pending migratio
 	$(GOAL) $(PLUGIN):history
 
 migration-downgrade: db-up $(BUILD_STAMP) ## Undo migrations: make migration-downgrade TARGET=-1 (or a version, or base)
-	@test -n "$$TARGET" || { echo 'Say how far back: make migration-downgrade TARGET=-1 (or a version, or base)' >&2; exit 2; }
 	$(GOAL) $(PLUGIN):downgrade -Dassistant.target="$$TARGET"
 
 migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broken, irreversible or behind the model
 	$(GOAL) $(PLUGIN):check
 
-test: ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
+test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
 	$(MVN) $(MVN_FLAGS) verify
 
 bench: db-up $(BUILD_STAMP) ## Measure migrate, status, downgrade and autogenerate; writes docs/benchmarks.md
-	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://temporal:temporal@localhost:5432/postgres}" \
+	ASSISTANT_TEST_DATABASE_URL="$${ASSISTANT_TEST_DATABASE_URL:-postgresql://assistant_test:assistant_test@localhost:$${POSTGRES_PORT:-5432}/postgres}" \
 	$(MVN) $(MVN_FLAGS) -q -pl assistant-migrate-maven-plugin test-compile exec:java \
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench" $(BENCH_FLAGS)

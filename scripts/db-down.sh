@@ -6,12 +6,11 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
 
-if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 \
-    && docker compose ps --services --status running 2>/dev/null | grep -qx postgresql; then
+if docker_answers && compose ps --services --status running 2>/dev/null | grep -qx postgresql; then
   say "Stopping the postgresql service of Docker Compose (its volume, and so the data, is kept)"
-  docker compose down
+  compose down
 elif pg_local_installed && [ -n "$(pg_local_cluster)" ]; then
-  read -r version name <<<"$(pg_local_cluster)"
+  read -r version name _ <<<"$(pg_local_cluster)"
   say "The database runs on this machine's own PostgreSQL ($version/$name), which is left running."
   say "To stop it: sudo pg_ctlcluster $version $name stop"
 else

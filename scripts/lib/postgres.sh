@@ -1,36 +1,61 @@
 # shellcheck shell=bash
-# Shared pieces for the scripts that set up PostgreSQL on this machine: find and start the local cluster, run SQL
-# as the database superuser, and create roles and databases idempotently. Sourced, not run.
+# Shared pieces for the scripts that set up PostgreSQL: find and start the local cluster that listens on a port, run
+# SQL as the database superuser, check logins, and bring up the Docker Compose service. Sourced, not run.
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The port of the developer database on this machine: POSTGRES_PORT, as the make targets and the plugin read it.
+DB_PORT=${POSTGRES_PORT:-5432}
+# What provisions the roles and the database, for this machine's server and for the postgres image alike.
+PROVISION_SQL=scripts/initdb/provision.sql
+
+# True when a Docker engine answers (not merely a docker client installed).
+docker_answers() {
+  command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
+
+# Runs Docker Compose, as the plugin (`docker compose`) or the older standalone `docker-compose`.
+compose() {
+  if docker compose version >/dev/null 2>&1; then
+    docker compose "$@"
+  elif command -v docker-compose >/dev/null 2>&1; then
+    docker-compose "$@"
+  else
+    fail "Docker answers but Docker Compose is missing; install the compose plugin (https://docs.docker.com/compose/install/)"
+  fi
+}
 
 # True when a PostgreSQL server is installed on this machine (Debian's cluster tools or a bare binary).
 pg_local_installed() {
   command -v pg_ctlcluster >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null
 }
 
-# The first cluster Debian's tools know of, as "<version> <name>", or nothing.
+# The cluster Debian's tools know on port $DB_PORT, as "<version> <name> <status>", or nothing.
 pg_local_cluster() {
   command -v pg_lsclusters >/dev/null 2>&1 || return 0
-  pg_lsclusters --no-header 2>/dev/null | awk 'NR == 1 { print $1, $2 }'
+  pg_lsclusters --no-header 2>/dev/null | awk -v port="$DB_PORT" '$3 == port { print $1, $2, $4; exit }'
 }
 
-# Starts the local cluster when it is down. Prints what it did.
+# Starts the local cluster on $DB_PORT when it is down, and waits until it accepts connections.
 pg_local_start() {
-  local cluster version name status
-  cluster=$(pg_local_cluster)
-  [ -n "$cluster" ] || fail "PostgreSQL is installed but has no cluster; create one with: pg_createcluster --start 15 main"
-  read -r version name <<<"$cluster"
-  status=$(pg_lsclusters --no-header | awk -v v="$version" -v n="$name" '$1 == v && $2 == n { print $4 }')
+  local version name status
+  read -r version name status <<<"$(pg_local_cluster)"
+  if [ -z "${version:-}" ]; then
+    pg_isready -q -h localhost -p "$DB_PORT" 2>/dev/null && return 0
+    if command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(pg_lsclusters --no-header 2>/dev/null)" ]; then
+      fail "no PostgreSQL cluster of this machine listens on port $DB_PORT ($(pg_lsclusters --no-header | awk '{ printf "%s%s/%s on %s", sep, $1, $2, $3; sep = ", " }')); set POSTGRES_PORT to one of those ports"
+    fi
+    fail "PostgreSQL is installed but no server runs on port $DB_PORT; create and start one with: sudo pg_createcluster --start -p $DB_PORT 15 main (Debian/Ubuntu), or start yours (brew services start postgresql@15)"
+  fi
   if [ "$status" != "online" ]; then
-    say "Starting the local PostgreSQL cluster $version/$name"
+    say "Starting the local PostgreSQL cluster $version/$name (port $DB_PORT)"
     as_root pg_ctlcluster "$version" "$name" start
   fi
   local waited=0
-  until pg_isready -q -h localhost -p 5432 2>/dev/null; do
+  until pg_isready -q -h localhost -p "$DB_PORT" 2>/dev/null; do
     waited=$((waited + 1))
-    [ "$waited" -le 30 ] || fail "PostgreSQL $version/$name did not accept connections on localhost:5432 within 30 s; see /var/log/postgresql/postgresql-$version-$name.log"
+    [ "$waited" -le 30 ] || fail "PostgreSQL $version/$name did not accept connections on localhost:$DB_PORT within 30 s; see /var/log/postgresql/postgresql-$version-$name.log"
     sleep 1
   done
 }
@@ -46,44 +71,41 @@ as_root() {
   fi
 }
 
-# Runs psql as the database superuser over the local socket, with the arguments given (SQL on stdin).
+# Runs psql as the database superuser over the local socket of $DB_PORT, with the arguments given.
 pg_superuser_psql() {
+  local psql=(psql -X -q -v ON_ERROR_STOP=1 -p "$DB_PORT")
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"
+    runuser -u postgres -- "${psql[@]}" "$@"
   elif [ "$(id -un)" = postgres ]; then
-    psql -X -q -v ON_ERROR_STOP=1 "$@"
+    "${psql[@]}" "$@"
   elif command -v sudo >/dev/null 2>&1 && sudo -n -u postgres true 2>/dev/null; then
-    sudo -n -u postgres psql -X -q -v ON_ERROR_STOP=1 "$@"
+    sudo -n -u postgres "${psql[@]}" "$@"
+  elif [ "$("${psql[@]}" -d postgres -Atc 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user' 2>/dev/null)" = t ]; then
+    "${psql[@]}" "$@"   # a server set up for the current user (Homebrew)
   else
-    fail "cannot run psql as the postgres superuser; run this script with sudo, or create the roles by hand (see README)"
+    fail "cannot run psql as the PostgreSQL superuser; run 'sudo make db-up' once, or run $PROVISION_SQL as a superuser yourself: sudo -u postgres psql -p $DB_PORT <$PROVISION_SQL"
   fi
 }
 
-# pg_ensure_role NAME PASSWORD [ATTRIBUTE...]: creates the login role when missing, and (re)sets its password and
-# attributes either way, so that a rerun repairs a role someone changed.
-pg_ensure_role() {
-  local name=$1 password=$2 attributes
-  shift 2
-  attributes="LOGIN ${*:-}"
-  pg_superuser_psql -v name="$name" -v password="$password" -v attributes="$attributes" <<'SQL'
-SELECT format('CREATE ROLE %I', :'name') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \gexec
-SELECT format('ALTER ROLE %I %s PASSWORD %L', :'name', :'attributes', :'password') \gexec
-SQL
+# pg_query HOST PORT USER PASSWORD DATABASE SQL: the value a password login over TCP returns, or failure.
+pg_query() {
+  PGPASSWORD=$4 PGCONNECT_TIMEOUT=3 psql -X -q -w -h "$1" -p "$2" -U "$3" -d "$5" -Atc "$6" 2>/dev/null
 }
 
-# pg_ensure_database NAME OWNER: creates the database when missing.
-pg_ensure_database() {
-  pg_superuser_psql -v name="$1" -v owner="$2" <<'SQL'
-SELECT format('CREATE DATABASE %I OWNER %I', :'name', :'owner')
-WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'name') \gexec
-SQL
+# pg_provisioned HOST PORT: true when everything provision.sql sets up is there and works: temporal logs in to
+# the_assistant and may create databases, assistant_test logs in and may create databases and roles. Needs psql.
+pg_provisioned() {
+  command -v psql >/dev/null 2>&1 || return 1
+  [ "$(pg_query "$1" "$2" temporal temporal the_assistant \
+    'SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user')" = t ] &&
+  [ "$(pg_query "$1" "$2" assistant_test assistant_test postgres \
+    'SELECT rolcreatedb AND rolcreaterole FROM pg_roles WHERE rolname = current_user')" = t ]
 }
 
-# pg_can_login HOST PORT USER PASSWORD DATABASE: true when a password login over TCP works.
-pg_can_login() {
-  if command -v psql >/dev/null 2>&1; then
-    PGPASSWORD=$4 PGCONNECT_TIMEOUT=3 psql -X -q -w -h "$1" -p "$2" -U "$3" -d "$5" -Atc 'SELECT 1' >/dev/null 2>&1
-  else
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
-  fi
+# pg_explain_missing HOST PORT: for each role that cannot log in with its documented password, what to run.
+pg_explain_missing() {
+  pg_query "$1" "$2" temporal temporal the_assistant 'SELECT 1' >/dev/null ||
+    say "  temporal cannot log in to the_assistant with the password 'temporal'; as a superuser: ALTER ROLE temporal PASSWORD 'temporal';"
+  pg_query "$1" "$2" assistant_test assistant_test postgres 'SELECT 1' >/dev/null ||
+    say "  assistant_test cannot log in with the password 'assistant_test'; as a superuser: ALTER ROLE assistant_test PASSWORD 'assistant_test';"
 }

@@ -1,9 +1,7 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
 def migrations = new File(basedir, 'src/main/resources/db/migration')
-try {
-    def log = project.log()
+verify(basedir) { project, log ->
     def created = migrations.list().findAll { it.contains('add_note_body') }.sort()
     assert created.size() == 2 : migrations.list()
     def upgrade = new File(migrations, created[1]).text
@@ -18,6 +16,4 @@ try {
     assert project.history() == [] : 'the target database is not touched; the shadow database is'
     project.migrate('latest')
     assert project.strings("SELECT column_name FROM information_schema.columns WHERE table_name = 'notes' ORDER BY ordinal_position") == ['id', 'title', 'body']
-} finally {
-    project.drop()
 }

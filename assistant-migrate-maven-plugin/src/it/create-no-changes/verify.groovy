@@ -1,11 +1,7 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
 def migrations = new File(basedir, 'src/main/resources/db/migration')
-try {
-    def log = project.log()
+verify(basedir) { project, log ->
     assert log.contains('No schema changes detected')
     assert migrations.list().sort() == ['U1__notes.sql', 'V1__notes.sql']
-} finally {
-    project.drop()
 }

@@ -1,9 +1,7 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verifyNoConnection
 
-def project = InvokerProject.of(basedir)
 def migrations = new File(basedir, 'src/main/resources/db/migration')
-try {
-    def log = project.log()
+verifyNoConnection(basedir) { project, log ->
     def created = migrations.list().findAll { it.contains('add_user_s_time_zone') }.sort()
     assert created.size() == 2 : migrations.list()
     assert created[0] ==~ /U\d{14}__add_user_s_time_zone\.sql/
@@ -15,6 +13,4 @@ try {
     assert log.contains('[INFO] Created ' + new File(migrations, created[1]).absolutePath)
     assert log.contains('[INFO] Created ' + new File(migrations, created[0]).absolutePath)
     assert project.history() == [] : 'create does not touch the database'
-} finally {
-    project.drop()
 }

@@ -1,12 +1,7 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verifyNoConnection
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verifyNoConnection(basedir) { project, log ->
     assert log.contains("'1.2.x' is not a downgrade target: give -N")
     assert !log.contains('\tat ')
     assert project.history() == ['1', '2']
-} finally {
-    project.drop()
 }

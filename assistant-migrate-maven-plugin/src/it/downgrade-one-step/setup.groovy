@@ -1,7 +1,5 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.setup
 
-def project = InvokerProject.of(basedir).prepare()
-
-project.migrate('latest')
-
-true
+setup(basedir) { project ->
+    project.migrate('latest')
+}

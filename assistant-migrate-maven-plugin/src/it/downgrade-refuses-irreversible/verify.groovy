@@ -1,13 +1,8 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('Cannot downgrade to base: V3 (third), V1 (first) have no undo script. Nothing was changed.')
     assert log.contains('U3__third.sql, U1__first.sql')
     assert project.history() == ['1', '2', '3']
     assert project.tables() == ['first', 'second', 'third']
-} finally {
-    project.drop()
 }

@@ -1,13 +1,8 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('Undid V3 third')
     assert log.contains('Undid V2 second')
     assert log.indexOf('Undid V3') < log.indexOf('Undid V2')
     assert project.history() == ['1']
-} finally {
-    project.drop()
 }

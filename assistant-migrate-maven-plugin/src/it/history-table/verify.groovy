@@ -1,9 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     def lines = log.readLines().findAll { it.startsWith('[INFO] ') }.collect { it.substring(7) }
     def header = lines.find { it.startsWith('Version') }
     assert header ==~ /Version +Description +Type +Installed on +By +Time +State +Undo/
@@ -13,6 +10,4 @@ try {
     assert rows[2] =~ /^3 +third +SQL +Pending +yes$/
     assert rows.collect { it.indexOf('SQL') }.unique().size() == 1 : 'columns line up'
     assert log.contains('2 applied migrations, 1 pending.')
-} finally {
-    project.drop()
 }

@@ -1,9 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log =~ /\[INFO\] Applied V1 first \(\d+ ms, V1__first\.sql\)/
     assert log =~ /\[INFO\] Applied V2 second \(\d+ ms, V2__second\.sql\)/
     assert log.indexOf('Applied V1 first') < log.indexOf('Applied V2 second')
@@ -14,6 +11,4 @@ try {
     assert goalOutput.readLines().every { it.startsWith('[INFO] ') || it.startsWith('--- ') } : 'only Maven log lines, no library logging on stderr'
     assert project.history() == ['1', '2']
     assert project.tables() == ['first', 'second']
-} finally {
-    project.drop()
 }

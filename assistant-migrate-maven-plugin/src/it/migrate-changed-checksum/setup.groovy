@@ -1,8 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.setup
 
-def project = InvokerProject.of(basedir).prepare()
-
-project.migrate('1')
-project.write('src/main/resources/db/migration/V1__first.sql', 'CREATE TABLE first (id bigint PRIMARY KEY);\n')
-
-true
+setup(basedir) { project ->
+    project.migrate('1')
+    project.write('src/main/resources/db/migration/V1__first.sql', 'CREATE TABLE first (id bigint PRIMARY KEY);\n')
+}

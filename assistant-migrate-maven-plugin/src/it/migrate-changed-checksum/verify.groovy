@@ -1,14 +1,9 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('migrate stopped before changing anything')
     assert log.contains('V1__first.sql: changed after it was applied')
     assert log.contains('git log -p -- V1__first.sql')
     assert project.history() == ['1']
     assert project.tables() == ['first']
-} finally {
-    project.drop()
 }

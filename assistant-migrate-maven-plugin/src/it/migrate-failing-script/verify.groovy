@@ -1,9 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('Migration V2__broken.sql failed and was rolled back; the database is at version 1 (first).')
     assert log =~ /File: +\S*V2__broken\.sql:3/
     assert log.contains('Statement: INSERT INTO broken VALUES (1)')
@@ -13,6 +10,4 @@ try {
     assert !log.contains('\tat ') : 'no stack trace at the default log level'
     assert project.history() == ['1']
     assert project.tables() == ['first']
-} finally {
-    project.drop()
 }

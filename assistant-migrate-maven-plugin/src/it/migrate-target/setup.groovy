@@ -1,5 +1,3 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.setup
 
-def project = InvokerProject.of(basedir).prepare()
-
-true
+setup(basedir)

@@ -1,12 +1,7 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('Applied V2 second')
     assert !log.contains('Applied V3')
     assert project.history() == ['1', '2']
-} finally {
-    project.drop()
 }

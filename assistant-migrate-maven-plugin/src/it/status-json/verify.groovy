@@ -1,10 +1,8 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
-    def json = new groovy.json.JsonSlurper().parseText(log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1))
+verify(basedir) { project, log ->
+    def document = log.substring(log.indexOf('{'), log.lastIndexOf('}') + 1)
+    def json = new groovy.json.JsonSlurper().parseText(document)
     assert json.formatVersion == 1
     assert json.report == 'status'
     assert json.database.contains(':****@')
@@ -15,6 +13,7 @@ try {
     assert json.pending.every { it.reversible }
     assert json.problems == []
     assert json.upToDate == false
-} finally {
-    project.drop()
+
+    // the command line tool, run in the same project, prints the same document
+    assert project.cli(cliJar, 'current', '--format', 'json').strip() == document
 }

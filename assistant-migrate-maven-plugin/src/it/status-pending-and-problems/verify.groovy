@@ -1,9 +1,6 @@
-import dev.assistant.migrate.it.InvokerProject
+import static dev.assistant.migrate.it.InvokerProject.verify
 
-def project = InvokerProject.of(basedir)
-try {
-    def log = project.log()
-    assert !log.contains(project.password()) || project.password() == project.settings().user()
+verify(basedir) { project, log ->
     assert log.contains('Current:  version 3 (third)')
     assert log =~ /4 +no undo +IRREVERSIBLE \(no undo script\) +V4__no_undo\.sql/
     assert log =~ /5 +empty undo +IRREVERSIBLE/
@@ -15,6 +12,4 @@ try {
     assert log.contains('[WARNING] v6_bad_name.sql: not a migration name, ignored.')
     assert log.contains('BUILD SUCCESS')
     assert project.history() == ['1', '3']
-} finally {
-    project.drop()
 }

@@ -13,7 +13,8 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
 /**
  * The Assistant's data layer: a Hibernate session factory over a HikariCP pool, configured from the one connection
  * rule, and the services over it. Starting it checks the database first: no pending migrations, and a schema that
- * matches the entity model.
+ * matches the entity model. With migrate-on-start switched on ({@code assistant.migrateOnStart=true} or
+ * {@code ASSISTANT_MIGRATE_ON_START=true}) it applies the pending migrations first, under the migration lock.
  */
 public final class AssistantDataLayer implements AutoCloseable {
 
@@ -35,12 +36,30 @@ public final class AssistantDataLayer implements AutoCloseable {
     }
 
     /**
-     * Checks the database and opens the pool.
+     * Checks the database and opens the pool; first applies the pending migrations when migrate-on-start is switched
+     * on by the system property {@code assistant.migrateOnStart} or the environment variable
+     * {@code ASSISTANT_MIGRATE_ON_START} (off when neither is set).
      *
      * @throws DatabaseNotReadyException when migrations are pending or failed, or the schema does not match the
      *     model
+     * @throws IllegalArgumentException when the migrate-on-start setting is neither true nor false
      */
     public static AssistantDataLayer start(ConnectionSettings settings, int poolSize) {
+        return start(settings, poolSize, MigrateOnStart.isEnabled(System.getProperties(), System.getenv()));
+    }
+
+    /**
+     * Checks the database and opens the pool, with migrate-on-start as given rather than as configured.
+     *
+     * @param migrateOnStart apply the pending migrations (db/migration on the class path) first, under the migration
+     *     lock; replicas that start at once apply each migration once
+     * @throws DatabaseNotReadyException when migrations are pending or failed (or failed to apply), or the schema does
+     *     not match the model
+     */
+    public static AssistantDataLayer start(ConnectionSettings settings, int poolSize, boolean migrateOnStart) {
+        if (migrateOnStart) {
+            MigrateOnStart.apply(settings);
+        }
         MigrationGuard.requireUpToDate(settings);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySettings(hibernateSettings(settings, poolSize))

@@ -59,13 +59,18 @@ final class ServiceHints implements Hints {
 
     @Override
     public String setting(Setting setting) {
-        return "`--" + setting.name().toLowerCase(Locale.ROOT).replace('_', '-') + "` of `" + CLI + "`";
+        return "`" + option(setting) + "` of `" + CLI + "`";
     }
 
     @Override
     public String setting(Setting setting, String value) {
-        return "`--" + setting.name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + value + "` of `" + CLI
-                + "`";
+        return "`" + option(setting) + (setting == Setting.DRY_RUN ? "" : " " + value) + "` of `" + CLI + "`";
+    }
+
+    /** The command line tool's option for a setting: {@code --model} for the model classes, else the setting's name. */
+    private static String option(Setting setting) {
+        return setting == Setting.MODEL_CLASSES ? "--model"
+                : "--" + setting.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String both(String development, String production) {

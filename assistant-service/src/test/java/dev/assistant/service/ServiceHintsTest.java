@@ -34,5 +34,9 @@ class ServiceHintsTest {
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>"))
                 .isEqualTo("`--lock-timeout <seconds>` of `java -jar assistant-migrate-cli.jar`");
         assertThat(hints.setting(Hints.Setting.URL)).isEqualTo("`--url` of `java -jar assistant-migrate-cli.jar`");
+        assertThat(hints.setting(Hints.Setting.MODEL_CLASSES))
+                .isEqualTo("`--model` of `java -jar assistant-migrate-cli.jar`");
+        assertThat(hints.setting(Hints.Setting.DRY_RUN, "true"))
+                .isEqualTo("`--dry-run` of `java -jar assistant-migrate-cli.jar`");
     }
 }

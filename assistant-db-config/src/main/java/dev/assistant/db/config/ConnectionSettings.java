@@ -27,9 +27,10 @@ public final class ConnectionSettings {
     private final String password;
     private final Map<String, String> parameters;
     private final Map<Field, SettingSource> sources;
+    private final SettingNames names;
 
     ConnectionSettings(String host, int port, String database, String user, String password,
-            Map<String, String> parameters, Map<Field, SettingSource> sources) {
+            Map<String, String> parameters, Map<Field, SettingSource> sources, SettingNames names) {
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.database = Objects.requireNonNull(database, "database");
@@ -39,6 +40,7 @@ public final class ConnectionSettings {
         EnumMap<Field, SettingSource> copy = new EnumMap<>(Field.class);
         copy.putAll(sources);
         this.sources = Collections.unmodifiableMap(copy);
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     public String host() {
@@ -72,6 +74,18 @@ public final class ConnectionSettings {
         return sources;
     }
 
+    /**
+     * Where a field came from, in words for messages ("the password came from …"): the explicit layer as the front end
+     * that resolved these settings names it, e.g. {@code the command line (--url, --user, --password-file)}.
+     */
+    public String describeSource(Field field) {
+        SettingSource source = sources.get(field);
+        if (source == null) {
+            return "the settings";
+        }
+        return source == SettingSource.EXPLICIT ? names.explicitSource() : source.description();
+    }
+
     /** {@code jdbc:postgresql://host:port/database?param=value}, without credentials. */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + encode(database) + query();
@@ -95,7 +109,7 @@ public final class ConnectionSettings {
     public ConnectionSettings withDatabase(String otherDatabase) {
         Map<Field, SettingSource> otherSources = new EnumMap<>(sources);
         otherSources.put(Field.DATABASE, SettingSource.EXPLICIT);
-        return new ConnectionSettings(host, port, otherDatabase, user, password, parameters, otherSources);
+        return new ConnectionSettings(host, port, otherDatabase, user, password, parameters, otherSources, names);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one connection rule, shared by the migration plugin and the service. First found wins, field by field:
+ * The one connection rule, shared by the migration plugin, the command line tool and the service. First found wins,
+ * field by field:
  * <ol>
  *   <li>explicit configuration: a URL, then a user and a password that override the URL's;</li>
  *   <li>the environment: {@code DATABASE_URL}, then {@code POSTGRES_HOST/PORT/DB/USER/PASSWORD} for what it lacks;</li>
@@ -36,14 +37,14 @@ public final class ConnectionSettingsResolver {
     public static final String LOCAL_HOST = "localhost";
     public static final int DEFAULT_PORT = 5432;
     public static final String DEFAULT_DATABASE = "the_assistant";
-    private static final String EXPLICIT_URL_ORIGIN = "-Dassistant.url (explicit configuration)";
 
     private String url;
     private String user;
     private String password;
     private boolean local;
     private Map<String, String> environment = System.getenv();
-    private Path dotenvDirectory;
+    private Path dotenvFile;
+    private SettingNames names = SettingNames.GENERIC;
 
     private ConnectionSettingsResolver() {
     }
@@ -79,17 +80,29 @@ public final class ConnectionSettingsResolver {
 
     /** Where {@code .env} is looked for; null for nowhere. A missing file is fine. */
     public ConnectionSettingsResolver dotenvDirectory(Path directory) {
-        this.dotenvDirectory = directory;
+        this.dotenvFile = directory == null ? null : directory.resolve(DOTENV_FILE);
+        return this;
+    }
+
+    /** The file read as {@code .env}, whatever its name; null for none. A missing file is fine. */
+    public ConnectionSettingsResolver dotenvFile(Path file) {
+        this.dotenvFile = file;
+        return this;
+    }
+
+    /** How messages name the explicit settings: in the words of the front end that gives them. */
+    public ConnectionSettingsResolver names(SettingNames frontEndNames) {
+        this.names = frontEndNames == null ? SettingNames.GENERIC : frontEndNames;
         return this;
     }
 
     public ConnectionSettings resolve() {
-        DatabaseUrl explicitUrl = url == null ? null : DatabaseUrl.parse(url, EXPLICIT_URL_ORIGIN);
+        DatabaseUrl explicitUrl = url == null ? null : DatabaseUrl.parse(url, names.url());
         Layer explicit = (explicitUrl == null ? Layer.empty(SettingSource.EXPLICIT)
                 : Layer.of(SettingSource.EXPLICIT, explicitUrl)).override(user, password);
         Layer fromEnvironment = variablesLayer(SettingSource.ENVIRONMENT, environment, "the environment");
-        Layer fromDotenv = dotenvDirectory == null ? Layer.empty(SettingSource.DOTENV)
-                : dotenvLayer(DotenvFile.read(dotenvDirectory.resolve(DOTENV_FILE)));
+        Layer fromDotenv = dotenvFile == null ? Layer.empty(SettingSource.DOTENV)
+                : dotenvLayer(DotenvFile.read(dotenvFile));
         Layer defaults = new Layer(SettingSource.DEFAULT, local ? LOCAL_HOST : DEFAULT_HOST, DEFAULT_PORT,
                 DEFAULT_DATABASE, DEFAULT_USER, DEFAULT_PASSWORD, Map.of());
 
@@ -108,7 +121,7 @@ public final class ConnectionSettingsResolver {
             requireNoDefaults(explicitUrl, sources);
         }
         return new ConnectionSettings(host, port, database, resolvedUser, resolvedPassword, hostLayer.parameters,
-                sources);
+                sources, names);
     }
 
     private static Layer first(List<Layer> layers, ConnectionSettings.Field field,
@@ -123,10 +136,9 @@ public final class ConnectionSettingsResolver {
     }
 
     /** The parts an explicit URL may not leave to the defaults, each with what to write instead. */
-    private static void requireNoDefaults(DatabaseUrl explicitUrl,
-            Map<ConnectionSettings.Field, SettingSource> sources) {
+    private void requireNoDefaults(DatabaseUrl explicitUrl, Map<ConnectionSettings.Field, SettingSource> sources) {
         String shown = explicitUrl.display();
-        String lacks = "The database URL from " + EXPLICIT_URL_ORIGIN + " (" + shown + ") names no ";
+        String lacks = "The database URL from " + names.url() + " (" + shown + ") names no ";
         if (sources.get(ConnectionSettings.Field.DATABASE) == SettingSource.DEFAULT) {
             throw new InvalidConnectionSettingsException(lacks + "database, and neither " + POSTGRES_DB + " nor "
                     + DATABASE_URL + " gives one. Add it to the URL, e.g. " + explicitUrl.scheme() + "://"
@@ -134,17 +146,16 @@ public final class ConnectionSettingsResolver {
                     + " default database.");
         }
         if (sources.get(ConnectionSettings.Field.USER) == SettingSource.DEFAULT) {
-            throw new InvalidConnectionSettingsException(lacks + "user, and neither -Dassistant.user, a settings.xml"
-                    + " server (-Dassistant.serverId), " + POSTGRES_USER + " nor " + DATABASE_URL + " gives one. Add"
-                    + " it to the URL (" + explicitUrl.scheme() + "://<user>@" + explicitUrl.host() + "/…) or give"
-                    + " -Dassistant.user; an explicit URL never logs in as the default user.");
+            throw new InvalidConnectionSettingsException(lacks + "user, and neither " + names.user() + ", "
+                    + POSTGRES_USER + " nor " + DATABASE_URL + " gives one. Add it to the URL (" + explicitUrl.scheme()
+                    + "://<user>@" + explicitUrl.host() + "/…) or give " + names.user() + "; an explicit URL never logs"
+                    + " in as the default user.");
         }
         if (sources.get(ConnectionSettings.Field.PASSWORD) == SettingSource.DEFAULT) {
             throw new InvalidConnectionSettingsException(lacks + "password, and none is given elsewhere. Give it in"
-                    + " the environment (" + POSTGRES_PASSWORD + "), .env, a settings.xml server"
-                    + " (-Dassistant.serverId, encrypted) or a connection file (-Dassistant.connectionFile); for a"
-                    + " server that asks for none, write it empty (<user>:@" + explicitUrl.host() + "). An explicit"
-                    + " URL never uses the default password.");
+                    + " the environment (" + POSTGRES_PASSWORD + "), .env, or " + names.password() + "; for a server"
+                    + " that asks for none, write it empty (<user>:@" + explicitUrl.host() + "). An explicit URL never"
+                    + " uses the default password.");
         }
     }
 

@@ -59,6 +59,15 @@ class ConnectionSettingsResolverTest {
         }
 
         @Test
+        void aNamedDotenvFileInsteadOfTheDirectorysOwn() throws IOException {
+            dotenv("POSTGRES_DB=fromdirectory\n");
+            Path production = Files.writeString(project.resolve("production.env"), "POSTGRES_DB=fromnamed\n");
+            ConnectionSettings settings = resolver().dotenvFile(production).resolve();
+            assertThat(settings.database()).isEqualTo("fromnamed");
+            assertThat(settings.sources().get(DATABASE)).isEqualTo(SettingSource.DOTENV);
+        }
+
+        @Test
         void environmentDatabaseUrl() {
             environment.put("DATABASE_URL", "postgresql://env:envpw@envhost:6001/envdb");
             ConnectionSettings settings = resolver().resolve();
@@ -214,7 +223,7 @@ class ConnectionSettingsResolverTest {
                     "jdbc:postgresql://exhost:6003/?user=ex&password=expw", "jdbc:postgresql:?user=ex&password=expw"}) {
                 assertThatThrownBy(() -> resolver().url(url).resolve()).as(url)
                         .isInstanceOf(InvalidConnectionSettingsException.class)
-                        .hasMessageContaining("-Dassistant.url")
+                        .hasMessageContaining("The database URL from explicit configuration (")
                         .hasMessageContaining("names no database")
                         .hasMessageNotContaining("expw");
             }
@@ -227,7 +236,7 @@ class ConnectionSettingsResolverTest {
                 assertThatThrownBy(() -> resolver().url(url).resolve()).as(url)
                         .isInstanceOf(InvalidConnectionSettingsException.class)
                         .hasMessageContaining("names no user")
-                        .hasMessageContaining("-Dassistant.user")
+                        .hasMessageContaining("or give an explicit user")
                         .hasMessageNotContaining("temporal")
                         .hasMessageNotContaining("expw");
             }
@@ -239,8 +248,32 @@ class ConnectionSettingsResolverTest {
                     .isInstanceOf(InvalidConnectionSettingsException.class)
                     .hasMessageContaining("(postgresql://ex@exhost/exdb) names no password")
                     .hasMessageContaining("POSTGRES_PASSWORD")
-                    .hasMessageContaining("-Dassistant.serverId")
+                    .hasMessageContaining(".env, or explicit configuration")
                     .hasMessageNotContaining("came from the defaults");
+        }
+
+        @Test
+        void messagesNameTheSettingsInTheFrontEndsWords() {
+            SettingNames cli = new SettingNames("--url", "--user", "a password file (--password-file)",
+                    "the command line (--url, --user, --password-file)");
+            assertThatThrownBy(() -> resolver().names(cli).url("postgresql://exhost/exdb").resolve())
+                    .hasMessage("The database URL from --url (postgresql://exhost/exdb) names no user, and neither"
+                            + " --user, POSTGRES_USER nor DATABASE_URL gives one. Add it to the URL"
+                            + " (postgresql://<user>@exhost/…) or give --user; an explicit URL never logs in as the"
+                            + " default user.");
+            assertThatThrownBy(() -> resolver().names(cli).url("postgresql://ex@exhost/exdb").resolve())
+                    .hasMessageContaining("Give it in the environment (POSTGRES_PASSWORD), .env, or a password file"
+                            + " (--password-file);");
+            assertThatThrownBy(() -> resolver().names(cli).url("mysql://ex@exhost/exdb").resolve())
+                    .hasMessageStartingWith("The database URL from --url (");
+
+            ConnectionSettings settings = resolver().names(cli).url("postgresql://ex:expw@exhost/exdb").resolve();
+            assertThat(settings.describeSource(PASSWORD))
+                    .isEqualTo("the command line (--url, --user, --password-file)");
+            assertThat(settings.withDatabase("other").describeSource(PASSWORD))
+                    .isEqualTo("the command line (--url, --user, --password-file)");
+            assertThat(resolver().url("postgresql://ex:expw@exhost/exdb").resolve().describeSource(PASSWORD))
+                    .isEqualTo("explicit configuration");
         }
 
         @Test

@@ -6,18 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** An empty database of one's own on the test server; {@link #close()} drops it. */
+/** An empty database of one's own on the test server, with a role of its own; {@link #close()} drops both. */
 public final class ScratchDatabase implements AutoCloseable {
 
     private final TestDatabaseServer server;
     private final ConnectionSettings settings;
-    private final boolean ownRole;
     private boolean dropped;
 
-    ScratchDatabase(TestDatabaseServer server, ConnectionSettings settings, boolean ownRole) {
+    ScratchDatabase(TestDatabaseServer server, ConnectionSettings settings) {
         this.server = server;
         this.settings = settings;
-        this.ownRole = ownRole;
     }
 
     public String name() {
@@ -32,7 +30,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return settings.user();
     }
 
-    /** The password; where the database has a role of its own, a random one that no other text contains. */
+    /** The password of the database's own role: random, distinct from its name, found in no other text. */
     public String password() {
         return settings.password();
     }
@@ -59,7 +57,7 @@ public final class ScratchDatabase implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!dropped) {
-            server.drop(settings.database(), ownRole ? settings.user() : null);
+            server.drop(settings.database());
             dropped = true;
         }
     }

@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the tests use, found once per JVM: {@code ASSISTANT_TEST_DATABASE_URL} when set (a user
- * that may CREATE DATABASE), else a Testcontainers PostgreSQL when a Docker engine answers, else a server on
- * localhost:5432 as assistant_test. When none answers the tests fail, with the ways to get one; they are never
- * skipped.
+ * that may create databases and roles), else a Testcontainers PostgreSQL when a Docker engine answers, else the server
+ * {@code make db-up} provisions: localhost, port {@code POSTGRES_PORT} (5432 by default), as assistant_test. When none
+ * answers the tests fail, with the ways to get one; they are never skipped.
  */
 public final class TestDatabaseServer {
 
@@ -30,6 +31,8 @@ public final class TestDatabaseServer {
     static final String FALLBACK_USER = "assistant_test";
     static final String FALLBACK_PASSWORD = "assistant_test";
     static final String SCRATCH_PREFIX = "assistant_test_";
+    static final String CONTAINER_ORIGIN = "Testcontainers";
+    static final String FALLBACK_ORIGIN = "this machine: " + URL_VARIABLE + " is not set and no Docker engine answers";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private static TestDatabaseServer instance;
@@ -45,7 +48,9 @@ public final class TestDatabaseServer {
     /** The server for this JVM, resolved on first use. */
     public static synchronized TestDatabaseServer get() {
         if (instance == null) {
-            instance = resolve(configuredUrl(), Containers::startIfDockerAnswers, "localhost", 5432);
+            instance = resolve(configuredUrl(), Containers::startIfDockerAnswers, "localhost",
+                    fallbackPort(System.getenv("POSTGRES_PORT")));
+            LoggerFactory.getLogger(TestDatabaseServer.class).info("Tests use PostgreSQL at {}", instance.describe());
             instance.dropStaleScratchDatabases();
         }
         return instance;
@@ -58,6 +63,18 @@ public final class TestDatabaseServer {
         }
         String fromProperty = System.getProperty(URL_VARIABLE);
         return fromProperty == null || fromProperty.isBlank() ? null : fromProperty;
+    }
+
+    /** The port make db-up provisions: POSTGRES_PORT, as the scripts read it, else 5432. */
+    static int fallbackPort(String postgresPort) {
+        if (postgresPort == null || postgresPort.isBlank()) {
+            return 5432;
+        }
+        try {
+            return Integer.parseInt(postgresPort.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("POSTGRES_PORT is '" + postgresPort + "', not a port number.", e);
+        }
     }
 
     /** The resolution order, with its sources passed in so that each branch can be tested. */
@@ -74,7 +91,7 @@ public final class TestDatabaseServer {
         }
         Optional<ConnectionSettings> fromContainer = container.get();
         if (fromContainer.isPresent()) {
-            return new TestDatabaseServer(fromContainer.get(), "Testcontainers");
+            return new TestDatabaseServer(fromContainer.get(), CONTAINER_ORIGIN + ", " + Containers.IMAGE);
         }
         ConnectionSettings fallback = ConnectionSettingsResolver.create()
                 .url("postgresql://" + fallbackHost + ":" + fallbackPort + "/postgres")
@@ -82,7 +99,7 @@ public final class TestDatabaseServer {
                 .password(FALLBACK_PASSWORD)
                 .environment(Map.of())
                 .resolve();
-        TestDatabaseServer server = new TestDatabaseServer(fallback, "fallback");
+        TestDatabaseServer server = new TestDatabaseServer(fallback, FALLBACK_ORIGIN);
         server.requireReachable();
         return server;
     }
@@ -100,9 +117,9 @@ public final class TestDatabaseServer {
                 + " (SQL state " + e.getSQLState() + ").\n"
                 + "The tests need a real PostgreSQL; get one of these:\n"
                 + "  - set " + URL_VARIABLE + "=postgresql://<user>:<password>@<host>:<port>/postgres"
-                + " (a user allowed to CREATE DATABASE);\n"
+                + " (a user allowed to create databases and roles);\n"
                 + "  - start a Docker engine (Testcontainers then runs postgres:15-alpine);\n"
-                + "  - run `bash .ci/run` once, or by hand on a local server:\n"
+                + "  - run `make db-up`, which starts this machine's PostgreSQL and creates the role; or by hand:\n"
                 + "      sudo -u postgres psql -c \"CREATE ROLE " + FALLBACK_USER + " LOGIN PASSWORD '"
                 + FALLBACK_PASSWORD + "' CREATEDB CREATEROLE\"";
     }
@@ -113,53 +130,29 @@ public final class TestDatabaseServer {
 
     /**
      * Creates an empty database that only the caller uses, owned by a login role of its own with a password no other
-     * text contains (so that tests can prove no output shows it); close it to drop both. Where the server's user may
-     * not create roles, the database belongs to that user instead.
+     * text contains (so that tests can prove no output shows it); close it to drop both.
      */
     public ScratchDatabase createScratch(String label) {
-        return create(scratchName(label));
-    }
-
-    /** Drops the named database and its role if they exist, and creates them again; for a fixed-name database. */
-    public ScratchDatabase recreate(String name) {
-        drop(name, name);
-        return create(name);
-    }
-
-    private ScratchDatabase create(String name) {
+        String name = scratchName(label);
         String password = "Pw" + randomText(22);
-        boolean ownRole;
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            ownRole = createRole(statement, name, password);
-            statement.execute("CREATE DATABASE " + quote(name) + (ownRole ? " OWNER " + quote(name) : ""));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the scratch database " + name + " on " + describe() + ": "
-                    + admin.redact(e.getMessage()), e);
-        }
-        ConnectionSettings settings = ownRole
-                ? ConnectionSettingsResolver.create()
-                        .url(admin.jdbcUrl())
-                        .user(name)
-                        .password(password)
-                        .environment(Map.of())
-                        .resolve()
-                        .withDatabase(name)
-                : admin.withDatabase(name);
-        return new ScratchDatabase(this, settings, ownRole);
-    }
-
-    /** A login role named like the database, allowed to create (shadow) databases; false when not permitted. */
-    private boolean createRole(Statement statement, String name, String password) throws SQLException {
-        try {
             statement.execute("CREATE ROLE " + quote(name) + " LOGIN CREATEDB PASSWORD '" + password + "'");
             statement.execute("GRANT " + quote(name) + " TO " + quote(admin.user()));
-            return true;
-        } catch (SQLException notPermitted) {
-            if ("42501".equals(notPermitted.getSQLState())) {
-                return false;
-            }
-            throw notPermitted;
+            statement.execute("CREATE DATABASE " + quote(name) + " OWNER " + quote(name));
+        } catch (SQLException e) {
+            String fix = "42501".equals(e.getSQLState()) ? " The tests' user needs CREATEDB and CREATEROLE: each"
+                    + " scratch database gets a role with a password of its own, so that the tests can prove no"
+                    + " output shows it (ALTER ROLE " + quote(admin.user()) + " CREATEDB CREATEROLE;)." : "";
+            throw new IllegalStateException("Cannot create the scratch database " + name + " on " + describe() + ": "
+                    + admin.redact(e.getMessage()) + fix, e);
         }
+        return new ScratchDatabase(this, ConnectionSettingsResolver.create()
+                .url(admin.jdbcUrl())
+                .user(name)
+                .password(password)
+                .environment(Map.of())
+                .resolve()
+                .withDatabase(name));
     }
 
     private static String randomText(int length) {
@@ -171,14 +164,13 @@ public final class TestDatabaseServer {
         return text.toString();
     }
 
-    void drop(String database, String role) {
+    /** Drops a scratch database and its role (named alike), ending its sessions; nothing when they are gone. */
+    public void drop(String name) {
         try (Connection connection = connectAdmin(); Statement statement = connection.createStatement()) {
-            dropDatabase(statement, database);
-            if (role != null) {
-                statement.execute("DROP ROLE IF EXISTS " + quote(role));
-            }
+            dropDatabase(statement, name);
+            statement.execute("DROP ROLE IF EXISTS " + quote(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop the scratch database " + database + ": "
+            throw new IllegalStateException("Cannot drop the scratch database " + name + ": "
                     + admin.redact(e.getMessage()), e);
         }
     }
@@ -234,7 +226,7 @@ public final class TestDatabaseServer {
         }
         stale.forEach(name -> {
             try {
-                drop(name, name);
+                drop(name);
             } catch (IllegalStateException ignored) {
                 // another run may be dropping it too
             }
@@ -275,12 +267,17 @@ public final class TestDatabaseServer {
         return admin.port();
     }
 
+    /** True when the server is a Testcontainers PostgreSQL, which ends with the JVM that started it. */
+    public boolean inContainer() {
+        return origin.startsWith(CONTAINER_ORIGIN);
+    }
+
     /** The admin connection settings (maintenance database), for tests that create their own databases. */
     public ConnectionSettings adminSettings() {
         return admin;
     }
 
-    /** "localhost:5432 as assistant_test (fallback)" */
+    /** "localhost:5432 as assistant_test (this machine: …)": where, as whom, and why this server. */
     public String describe() {
         return admin.host() + ":" + admin.port() + " as " + admin.user() + " (" + origin + ")";
     }

@@ -33,6 +33,14 @@ class TestDatabaseServerTest {
     }
 
     @Test
+    void theFallbackServerIsOnThePortMakeDbUpProvisions() {
+        assertThat(TestDatabaseServer.fallbackPort(null)).isEqualTo(5432);
+        assertThat(TestDatabaseServer.fallbackPort(" ")).isEqualTo(5432);
+        assertThat(TestDatabaseServer.fallbackPort("5497")).isEqualTo(5497);
+        assertThatThrownBy(() -> TestDatabaseServer.fallbackPort("54x2")).hasMessageContaining("POSTGRES_PORT");
+    }
+
+    @Test
     void whenNoServerAnswersTheFailureSaysHowToGetOne() throws IOException {
         int unusedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -41,10 +49,11 @@ class TestDatabaseServerTest {
         assertThatThrownBy(() -> TestDatabaseServer.resolve(null, Optional::empty, "localhost", unusedPort))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No PostgreSQL server for the tests: localhost:" + unusedPort
-                        + " as assistant_test (fallback)")
+                        + " as assistant_test (this machine: ASSISTANT_TEST_DATABASE_URL is not set and no Docker"
+                        + " engine answers)")
                 .hasMessageContaining("ASSISTANT_TEST_DATABASE_URL=postgresql://")
                 .hasMessageContaining("start a Docker engine")
-                .hasMessageContaining("bash .ci/run")
+                .hasMessageContaining("make db-up")
                 .hasMessageContaining("CREATE ROLE assistant_test");
     }
 

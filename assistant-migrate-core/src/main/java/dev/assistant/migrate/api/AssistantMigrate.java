@@ -7,6 +7,7 @@ import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
+import dev.assistant.migrate.schema.RenameHints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -71,7 +72,8 @@ public final class AssistantMigrate {
 
     /** Writes a new V/U pair: commented templates, or generated from the model; with no difference, nothing. */
     public CreateResult create(CreateRequest request) {
-        return new MigrationCreator(engine(request.workspace(), null), request.shadowUrl()).create(
+        return new MigrationCreator(engine(request.workspace(), null), request.shadowUrl(),
+                RenameHints.parse(request.renames())).create(
                 new MigrationCreator.Request(request.message(), request.autogenerate(), request.directory(),
                         Instant.now(), request.model(), IgnoredObjects.of(request.ignore())));
     }
@@ -86,7 +88,7 @@ public final class AssistantMigrate {
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
         return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
-                IgnoredObjects.of(request.ignore())).run(request.model());
+                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore())).run(request.model());
     }
 
     private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {

@@ -113,7 +113,8 @@ public final class Database {
             userFixable = false;
         } else if ("28P01".equals(sqlState)) {
             message = "PostgreSQL at " + server + " rejected the password for user '" + settings.user()
-                    + "' (SQL state 28P01). The password came from " + source(ConnectionSettings.Field.PASSWORD)
+                    + "' (SQL state 28P01). The password came from "
+                    + settings.describeSource(ConnectionSettings.Field.PASSWORD)
                     + "; correct it there.";
         } else if ("3D000".equals(sqlState)) {
             message = "The database '" + settings.database() + "' does not exist on " + server + " (SQL state 3D000)."
@@ -132,10 +133,6 @@ public final class Database {
         return new MigrationEngineException(message, userFixable, e);
     }
 
-    private String source(ConnectionSettings.Field field) {
-        var source = settings.sources().get(field);
-        return source == null ? "the settings" : source.toString();
-    }
 
     private static String serverMessage(SQLException e) {
         String message = String.valueOf(e.getMessage());

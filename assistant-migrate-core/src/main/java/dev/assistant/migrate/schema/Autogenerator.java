@@ -5,6 +5,9 @@ import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The autogenerate pipeline: the model's schema (Hibernate boot metadata) against the schema the migrations build
@@ -14,32 +17,35 @@ public final class Autogenerator {
 
     private final MigrationEngine engine;
     private final String shadowUrl;
+    private final RenameHints renames;
     private final IgnoredObjects ignored;
 
     /** @param engine the engine of the goal: its scripts are replayed, its database's server holds the shadow */
     public Autogenerator(MigrationEngine engine, String shadowUrl) {
-        this(engine, shadowUrl, IgnoredObjects.NONE);
+        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE);
     }
 
     /**
      * @param engine the engine of the goal: its scripts are replayed, its database's server holds the shadow
-     * @param ignored objects that exist only in SQL, which autogenerate leaves alone
+     * @param renames renames the author declares ({@code assistant.renames})
+     * @param ignored objects that exist only in SQL, which autogenerate leaves alone ({@code assistant.ignore})
      */
-    public Autogenerator(MigrationEngine engine, String shadowUrl, IgnoredObjects ignored) {
+    public Autogenerator(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
         this.ignored = ignored;
     }
 
     /** What a migration must do to bring the migrations' schema to the model's; empty when they agree. */
     public SchemaChanges diff(ModelClasses model) {
         HibernateLogBridge.routeTo(engine.log());
-        SchemaSnapshot modelSchema = ignored.apply(ModelSchemaReader.read(model));
+        SchemaSnapshot modelSchema = ModelSchemaReader.read(model);
         try (ShadowDatabase shadow = ShadowDatabase.open(engine.database(), shadowUrl)) {
             engine.log().debug("Replaying the migrations on " + shadow.describe());
             shadow.replaying(engine).migrate(MigrateTarget.latest(), false);
             try (Connection connection = shadow.connect()) {
-                return diff(ignored.apply(DatabaseSchemaReader.read(connection)), modelSchema, connection);
+                return diff(connection, modelSchema, renames, ignored);
             } catch (SQLException e) {
                 throw new MigrationEngineException("Cannot read the schema of the shadow database " + shadow.describe()
                         + ": " + e.getMessage(), false, e);
@@ -47,9 +53,22 @@ public final class Autogenerator {
         }
     }
 
-    /** The operations from {@code database} to the model, with the model's types spelled by {@code connection}. */
-    static SchemaChanges diff(SchemaSnapshot database, SchemaSnapshot model, Connection connection) {
-        SchemaSnapshot canonicalModel = TypeCanonicalizer.canonicalize(model, connection);
-        return SchemaChanges.of(SchemaDiff.between(database, canonicalModel));
+    /**
+     * The operations from the schema of {@code connection} (its own schema and those the model names) to the model,
+     * with the model's types, defaults and checks spelled by that connection; what {@code ignored} names is left out
+     * of both. Extensions are only ever added: one the database has and the model does not need stays.
+     */
+    static SchemaChanges diff(Connection connection, SchemaSnapshot model, RenameHints renames,
+            IgnoredObjects ignored) throws SQLException {
+        SchemaSnapshot canonical = ignored.apply(TypeCanonicalizer.canonicalize(model, connection));
+        SchemaSnapshot database = ignored.apply(DatabaseSchemaReader.read(connection, canonical.schemas()));
+        Set<String> extensions = new TreeSet<>(database.extensions());
+        extensions.addAll(canonical.extensions());
+        List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames);
+        List<String> unused = Renames.unused(operations, renames).stream()
+                .map(rename -> "assistant.renames: " + rename + " was not used: the schema has no table or column "
+                        + rename.from() + " that the model replaces by " + rename.to() + ".")
+                .toList();
+        return SchemaChanges.of(operations, unused);
     }
 }

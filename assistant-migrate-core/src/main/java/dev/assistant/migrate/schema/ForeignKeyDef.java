@@ -10,9 +10,10 @@ import java.util.List;
  * @param referencedTable the table referred to
  * @param referencedColumns its columns, in the same order
  * @param onDelete what deleting a referenced row does
+ * @param implicitName true when the model gave it no name (Hibernate then makes one up)
  */
 public record ForeignKeyDef(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
-        OnDelete onDelete) {
+        OnDelete onDelete, boolean implicitName) {
 
     /** The ON DELETE actions, as SQL spells them. */
     public enum OnDelete {
@@ -34,5 +35,10 @@ public record ForeignKeyDef(String name, List<String> columns, String referenced
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
         onDelete = onDelete == null ? OnDelete.NO_ACTION : onDelete;
+    }
+
+    public ForeignKeyDef(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+            OnDelete onDelete) {
+        this(name, columns, referencedTable, referencedColumns, onDelete, false);
     }
 }

@@ -119,7 +119,8 @@ public final class IgnoredObjects {
             tables.put(table.name(), new TableDef(table.name(), columns, table.primaryKey(),
                     kept(table.uniques(), Kind.CONSTRAINT, UniqueDef::name),
                     kept(table.indexes(), Kind.INDEX, IndexDef::name),
-                    kept(table.foreignKeys(), Kind.CONSTRAINT, ForeignKeyDef::name)));
+                    kept(table.foreignKeys(), Kind.CONSTRAINT, ForeignKeyDef::name),
+                    kept(table.checks(), Kind.CONSTRAINT, CheckDef::name)));
         }
         Map<String, String> others = new TreeMap<>();
         snapshot.otherObjects().forEach((key, definition) -> {
@@ -128,7 +129,7 @@ public final class IgnoredObjects {
             }
         });
         return new SchemaSnapshot(new TreeMap<>(tables), kept(snapshot.sequences(), Kind.SEQUENCE, SequenceDef::name),
-                new TreeMap<>(others));
+                new TreeMap<>(others), snapshot.schemas(), snapshot.extensions());
     }
 
     private <V> TreeMap<String, V> kept(Map<String, V> objects, Kind kind, Function<V, String> name) {

@@ -8,8 +8,9 @@ import java.util.List;
  * @param name the index name
  * @param columns the indexed columns in order, each ascending or descending
  * @param unique whether it is a unique index
+ * @param implicitName true when the model gave it no name (Hibernate then makes one up)
  */
-public record IndexDef(String name, List<IndexColumn> columns, boolean unique) {
+public record IndexDef(String name, List<IndexColumn> columns, boolean unique, boolean implicitName) {
 
     /** One column of an index and its direction. */
     public record IndexColumn(String name, boolean descending) {
@@ -17,5 +18,9 @@ public record IndexDef(String name, List<IndexColumn> columns, boolean unique) {
 
     public IndexDef {
         columns = List.copyOf(columns);
+    }
+
+    public IndexDef(String name, List<IndexColumn> columns, boolean unique) {
+        this(name, columns, unique, false);
     }
 }

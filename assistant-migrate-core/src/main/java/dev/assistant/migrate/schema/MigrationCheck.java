@@ -43,16 +43,21 @@ public final class MigrationCheck {
 
     private final MigrationEngine engine;
     private final String shadowUrl;
+    private final RenameHints renames;
     private final IgnoredObjects ignored;
 
     public MigrationCheck(MigrationEngine engine, String shadowUrl) {
-        this(engine, shadowUrl, IgnoredObjects.NONE);
+        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE);
     }
 
-    /** @param ignored objects that exist only in SQL, left out of the comparisons with the model and the database */
-    public MigrationCheck(MigrationEngine engine, String shadowUrl, IgnoredObjects ignored) {
+    /**
+     * @param renames renames the author declares ({@code assistant.renames}), which drift then reports as such
+     * @param ignored objects that exist only in SQL, left out of the comparisons with the model and the database
+     */
+    public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
+        this.renames = renames;
         this.ignored = ignored;
     }
 
@@ -139,8 +144,8 @@ public final class MigrationCheck {
                     + replay.stoppedAt().get().fileName() + ".");
         }
         try (ModelClasses classes = ModelClasses.load(model, engine.hints())) {
-            SchemaChanges changes = Autogenerator.diff(ignored.apply(replay.reached()),
-                    ignored.apply(ModelSchemaReader.read(classes)), connection);
+            SchemaChanges changes = Autogenerator.diff(connection, ModelSchemaReader.read(classes), renames,
+                    ignored);
             List<Problem> problems = new ArrayList<>();
             for (SchemaOperation operation : changes.upgrade()) {
                 String keep = onlyInDatabase(operation).map(name -> " If " + name + " exists only in SQL on purpose,"
@@ -151,6 +156,9 @@ public final class MigrationCheck {
                         "Generate the migration: " + engine.hints().createMigration("...") + "." + keep));
             }
             return problems;
+        } catch (SQLException e) {
+            throw new MigrationEngineException("Cannot read the schema of the shadow database: " + e.getMessage(),
+                    false, e);
         }
     }
 

@@ -36,7 +36,8 @@ final class PostgresTypes {
         if (base.equals("numeric")) {
             return Family.NUMERIC;
         }
-        if (base.equals("character varying") || base.equals("character") || base.equals("text")) {
+        if (base.equals("character varying") || base.equals("character") || base.equals("text")
+                || base.equals("citext")) {
             return Family.TEXT;
         }
         if (base.equals("timestamp with time zone")) {
@@ -62,6 +63,9 @@ final class PostgresTypes {
             return false;
         }
         Family family = family(from);
+        if (changesTimeZone(from, to)) {
+            return precision(to, 6) < precision(from, 6);
+        }
         if (family != family(to)) {
             return !(family == Family.INTEGER && (family(to) == Family.NUMERIC || family(to) == Family.TEXT))
                     && !(family == Family.TIMESTAMP && family(to) == Family.TIMESTAMP_TZ);
@@ -106,6 +110,48 @@ final class PostgresTypes {
         boolean timestamps = (a == Family.TIMESTAMP || a == Family.TIMESTAMP_TZ)
                 && (b == Family.TIMESTAMP || b == Family.TIMESTAMP_TZ);
         return !numericToNumeric && !timestamps && b != Family.TEXT;
+    }
+
+    /** True when a change moves between {@code timestamp with time zone} and {@code timestamp without time zone}. */
+    static boolean changesTimeZone(String from, String to) {
+        Family a = family(from);
+        Family b = family(to);
+        return a == Family.TIMESTAMP_TZ && b == Family.TIMESTAMP || a == Family.TIMESTAMP && b == Family.TIMESTAMP_TZ;
+    }
+
+    /** The serial pseudo-type for an integer type: {@code serial}, {@code bigserial}, {@code smallserial}. */
+    static String serialType(String type) {
+        return switch (base(type)) {
+            case "bigint" -> "bigserial";
+            case "smallint" -> "smallserial";
+            default -> "serial";
+        };
+    }
+
+    /**
+     * A value of the type that rows can be given when a column becomes NOT NULL, for the author to replace:
+     * {@code 0}, {@code ''}, {@code false}, {@code now()}...; {@code NULL} when the type has no obvious one.
+     */
+    static String placeholder(String type) {
+        if (type.endsWith("[]")) {
+            return "'{}'";
+        }
+        return switch (family(type)) {
+            case INTEGER, FLOAT, NUMERIC -> "0";
+            case TEXT -> "''";
+            case TIMESTAMP_TZ, TIMESTAMP -> "now()";
+            case TIME -> "'00:00'";
+            case OTHER -> switch (base(type)) {
+                case "boolean" -> "false";
+                case "date" -> "current_date";
+                case "uuid" -> "gen_random_uuid()";
+                case "json", "jsonb" -> "'{}'";
+                case "bytea" -> "''";
+                case "interval" -> "'0'";
+                case "citext" -> "''";
+                default -> "NULL";
+            };
+        };
     }
 
     private static long textLength(String type) {

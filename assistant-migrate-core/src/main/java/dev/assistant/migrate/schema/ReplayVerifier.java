@@ -359,7 +359,10 @@ final class ReplayVerifier {
     }
 
     /** A failure in one line: where, and the server's words. */
-    static String briefly(ScriptFailedException e) {
+    static String briefly(MigrationEngineException failure) {
+        if (!(failure instanceof ScriptFailedException e)) {
+            return failure.getMessage().lines().findFirst().orElse("");
+        }
         String server = Objects.requireNonNullElse(e.serverMessage(), "");
         return "line " + e.line() + " (" + ScriptFailedException.abbreviate(e.statement()).lines().findFirst()
                 .orElse("") + "): " + (server.startsWith("ERROR: ") ? server.substring("ERROR: ".length()) : server)

@@ -1,16 +1,23 @@
 package dev.assistant.migrate.schema;
 
+import java.util.List;
+
 /**
  * One change to a schema. Every operation knows its inverse (the undo script is the inverses in reverse order),
  * whether it destroys data, and where in a migration it belongs.
  */
 public sealed interface SchemaOperation permits
+        SchemaOperation.CreateExtension, SchemaOperation.DropExtension,
+        SchemaOperation.CreateSchema, SchemaOperation.DropSchema,
+        SchemaOperation.RenameTable, SchemaOperation.RenameColumn,
+        SchemaOperation.RenameConstraint, SchemaOperation.RenameIndex,
         SchemaOperation.CreateTable, SchemaOperation.DropTable,
         SchemaOperation.AddColumn, SchemaOperation.DropColumn,
         SchemaOperation.AlterColumnType, SchemaOperation.AlterColumnNullability,
         SchemaOperation.AlterColumnDefault, SchemaOperation.AlterColumnIdentity,
         SchemaOperation.AddPrimaryKey, SchemaOperation.DropPrimaryKey,
         SchemaOperation.AddUnique, SchemaOperation.DropUnique,
+        SchemaOperation.AddCheck, SchemaOperation.DropCheck,
         SchemaOperation.CreateIndex, SchemaOperation.DropIndex,
         SchemaOperation.AddForeignKey, SchemaOperation.DropForeignKey,
         SchemaOperation.CreateSequence, SchemaOperation.DropSequence, SchemaOperation.AlterSequence {
@@ -27,6 +34,15 @@ public sealed interface SchemaOperation permits
 
     /** One line for logs and check findings, e.g. {@code add column users.timezone character varying(255)}. */
     String describe();
+
+    /**
+     * What the author must review before applying it, one line each, as {@code create} prints them: a placeholder
+     * value, a detected rename, a conversion that assumes a time zone. Destruction is reported apart
+     * ({@link #isDestructive()}).
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** Creates a table with its columns, primary key and unique constraints. */
     record CreateTable(TableDef table) implements SchemaOperation {
@@ -114,6 +130,13 @@ public sealed interface SchemaOperation permits
         public String describe() {
             return "add column " + table + "." + column.name() + " " + column.type();
         }
+
+        @Override
+        public List<String> warnings() {
+            Backfill fill = Backfill.whenAdded(column);
+            return fill == null || !fill.placeholder() ? List.of()
+                    : List.of(fill.warning(table, column.name(), "existing rows of " + table));
+        }
     }
 
     /**
@@ -174,10 +197,25 @@ public sealed interface SchemaOperation permits
         public String describe() {
             return "change type of " + table + "." + column + " from " + fromType + " to " + toType;
         }
+
+        @Override
+        public List<String> warnings() {
+            if (!PostgresTypes.changesTimeZone(fromType, toType)) {
+                return List.of();
+            }
+            return List.of(table + "." + column + " changes from " + PostgresTypes.base(fromType) + " to "
+                    + PostgresTypes.base(toType) + ": the script converts at UTC (USING " + column + " AT TIME ZONE"
+                    + " 'UTC'), not in the session's time zone; if the values are another zone's, change 'UTC' in the"
+                    + " script.");
+        }
     }
 
-    /** Allows or forbids NULL in a column. */
-    record AlterColumnNullability(String table, String column, boolean fromNullable, boolean toNullable)
+    /**
+     * Allows or forbids NULL in a column. Forbidding it first fills the NULLs of existing rows (see {@link Backfill}).
+     *
+     * @param column the column as the model declares it: its type, default and role choose the fill
+     */
+    record AlterColumnNullability(String table, ColumnDef column, boolean fromNullable, boolean toNullable)
             implements SchemaOperation {
         @Override
         public SchemaOperation inverse() {
@@ -191,7 +229,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_NULLABILITY;
+            return toNullable ? Phase.DROP_NOT_NULL : Phase.SET_NOT_NULL;
         }
 
         @Override
@@ -201,7 +239,14 @@ public sealed interface SchemaOperation permits
 
         @Override
         public String describe() {
-            return (toNullable ? "allow NULL in " : "forbid NULL in ") + table + "." + column;
+            return (toNullable ? "allow NULL in " : "forbid NULL in ") + table + "." + column.name();
+        }
+
+        @Override
+        public List<String> warnings() {
+            Backfill fill = toNullable ? null : Backfill.whenForbidden(column);
+            return fill == null || !fill.placeholder() ? List.of()
+                    : List.of(fill.warning(table, column.name(), "rows of " + table + " where it is NULL"));
         }
     }
 
@@ -220,7 +265,7 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_DEFAULT;
+            return toDefault == null ? Phase.DROP_DEFAULT : Phase.SET_DEFAULT;
         }
 
         @Override
@@ -235,12 +280,18 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Makes a column an identity column, changes how, or makes it a plain column again. */
-    record AlterColumnIdentity(String table, String column, ColumnDef.Identity fromIdentity,
-            ColumnDef.Identity toIdentity) implements SchemaOperation {
+    /**
+     * Changes how the database generates a column's values: identity, serial (a default from a sequence the column
+     * owns) or none, together with the column's default, which an identity excludes and a serial is. A sequence the
+     * column no longer uses is dropped; a new identity or serial continues after the values already in the column.
+     *
+     * @param from the column as it is
+     * @param to the column as it becomes
+     */
+    record AlterColumnIdentity(String table, ColumnDef from, ColumnDef to) implements SchemaOperation {
         @Override
         public SchemaOperation inverse() {
-            return new AlterColumnIdentity(table, column, toIdentity, fromIdentity);
+            return new AlterColumnIdentity(table, to, from);
         }
 
         @Override
@@ -250,7 +301,11 @@ public sealed interface SchemaOperation permits
 
         @Override
         public Phase phase() {
-            return Phase.ALTER_IDENTITY;
+            if (to.identity() == ColumnDef.Identity.NONE) {
+                return Phase.DROP_IDENTITY;
+            }
+            // a switch between kinds is its own mirror, like a type change
+            return from.identity() == ColumnDef.Identity.NONE ? Phase.ADD_IDENTITY : Phase.ALTER_TYPE;
         }
 
         @Override
@@ -260,7 +315,8 @@ public sealed interface SchemaOperation permits
 
         @Override
         public String describe() {
-            return "change identity of " + table + "." + column + " from " + fromIdentity + " to " + toIdentity;
+            return "change identity of " + table + "." + to.name() + " from " + from.identity() + " to "
+                    + to.identity();
         }
     }
 
@@ -488,11 +544,19 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Creates a sequence. */
-    record CreateSequence(SequenceDef sequence) implements SchemaOperation {
+    /**
+     * Creates a sequence.
+     *
+     * @param continuesAfter the existing column whose values it will generate, or null: then it starts past them
+     */
+    record CreateSequence(SequenceDef sequence, SequenceDef.ColumnRef continuesAfter) implements SchemaOperation {
+        public CreateSequence(SequenceDef sequence) {
+            this(sequence, null);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new DropSequence(sequence);
+            return new DropSequence(sequence, continuesAfter);
         }
 
         @Override
@@ -516,11 +580,19 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Drops a sequence and with it its current value. */
-    record DropSequence(SequenceDef sequence) implements SchemaOperation {
+    /**
+     * Drops a sequence and with it its current value.
+     *
+     * @param continuesAfter for the inverse: the column whose values a re-created sequence must start past, or null
+     */
+    record DropSequence(SequenceDef sequence, SequenceDef.ColumnRef continuesAfter) implements SchemaOperation {
+        public DropSequence(SequenceDef sequence) {
+            this(sequence, null);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new CreateSequence(sequence);
+            return new CreateSequence(sequence, continuesAfter);
         }
 
         @Override
@@ -570,6 +642,312 @@ public sealed interface SchemaOperation permits
         public String describe() {
             return "alter sequence " + to.name() + " (increment " + from.increment() + " -> " + to.increment()
                     + ", start " + from.start() + " -> " + to.start() + ")";
+        }
+    }
+
+    /** Creates an extension the model's types or defaults need ({@code citext}, {@code hstore}, ...). */
+    record CreateExtension(String name) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new DropExtension(name);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.CREATE_EXTENSION;
+        }
+
+        @Override
+        public String subject() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            return "create extension " + name;
+        }
+    }
+
+    /** Drops an extension; only ever the undo of creating it. */
+    record DropExtension(String name) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new CreateExtension(name);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DROP_EXTENSION;
+        }
+
+        @Override
+        public String subject() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            return "drop extension " + name;
+        }
+    }
+
+    /** Creates a schema that the model's tables or sequences live in. */
+    record CreateSchema(String name) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new DropSchema(name);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.CREATE_SCHEMA;
+        }
+
+        @Override
+        public String subject() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            return "create schema " + name;
+        }
+    }
+
+    /** Drops a schema, once its tables and sequences are gone. */
+    record DropSchema(String name) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new CreateSchema(name);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DROP_SCHEMA;
+        }
+
+        @Override
+        public String subject() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            return "drop schema " + name;
+        }
+    }
+
+    /**
+     * Renames a table, keeping its rows.
+     *
+     * @param fromTable the table as it is (for the commented drop-and-create alternative)
+     * @param toTable the table the model declares (likewise)
+     * @param hinted true when {@code assistant.renames} named it, false when detected
+     */
+    record RenameTable(TableDef fromTable, TableDef toTable, boolean hinted) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new RenameTable(toTable, fromTable, hinted);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.RENAME_TABLE;
+        }
+
+        @Override
+        public String subject() {
+            return toTable.name();
+        }
+
+        @Override
+        public String describe() {
+            return "rename table " + fromTable.name() + " to " + toTable.name();
+        }
+
+        @Override
+        public List<String> warnings() {
+            return hinted ? List.of() : List.of("Renames table " + fromTable.name() + " to "
+                    + toTable.name() + " (detected: " + Renames.why(fromTable, toTable) + "); if it is not a rename,"
+                    + " use the commented DROP TABLE and CREATE TABLE under it instead.");
+        }
+    }
+
+    /**
+     * Renames a column, keeping its values.
+     *
+     * @param from the column as it is
+     * @param to the column the model declares (its type may differ: a type change follows)
+     * @param hinted true when {@code assistant.renames} named it, false when detected
+     */
+    record RenameColumn(String table, ColumnDef from, ColumnDef to, boolean hinted) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new RenameColumn(table, to, from, hinted);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.RENAME_COLUMN;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return "rename column " + table + "." + from.name() + " to " + table + "." + to.name();
+        }
+
+        @Override
+        public List<String> warnings() {
+            return hinted ? List.of() : List.of("Renames column " + table + "." + from.name()
+                    + " to " + to.name() + " (detected: " + Renames.why(from, to) + "); if it is not a rename, use"
+                    + " the commented DROP COLUMN and ADD COLUMN under it instead.");
+        }
+    }
+
+    /** Renames a constraint (primary key, unique, check, foreign key) whose definition stays as it is. */
+    record RenameConstraint(String table, String from, String to) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new RenameConstraint(table, to, from);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.RENAME_CONSTRAINT;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return "rename constraint " + from + " of " + table + " to " + to;
+        }
+    }
+
+    /** Renames an index whose definition stays as it is. */
+    record RenameIndex(String table, String from, String to) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new RenameIndex(table, to, from);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.RENAME_CONSTRAINT;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return "rename index " + from + " of " + table + " to " + to;
+        }
+    }
+
+    /** Adds a check constraint; fails if a row violates it. */
+    record AddCheck(String table, CheckDef check) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new DropCheck(table, check);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_CHECK;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return "add check constraint " + check.name() + " on " + table + " " + check.expression();
+        }
+    }
+
+    /** Drops a check constraint. */
+    record DropCheck(String table, CheckDef check) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new AddCheck(table, check);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.DROP_CHECK;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return "drop check constraint " + check.name() + " of " + table;
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.assistant.migrate.schema;
 
 import static dev.assistant.migrate.schema.SqlNames.list;
 import static dev.assistant.migrate.schema.SqlNames.literal;
+import static dev.assistant.migrate.schema.SqlNames.qualified;
 import static dev.assistant.migrate.schema.SqlNames.quote;
 
+import dev.assistant.migrate.schema.SchemaOperation.AddCheck;
 import dev.assistant.migrate.schema.SchemaOperation.AddColumn;
 import dev.assistant.migrate.schema.SchemaOperation.AddForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.AddPrimaryKey;
@@ -13,24 +15,34 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
+import dev.assistant.migrate.schema.SchemaOperation.CreateSchema;
 import dev.assistant.migrate.schema.SchemaOperation.CreateSequence;
 import dev.assistant.migrate.schema.SchemaOperation.CreateTable;
+import dev.assistant.migrate.schema.SchemaOperation.DropCheck;
 import dev.assistant.migrate.schema.SchemaOperation.DropColumn;
+import dev.assistant.migrate.schema.SchemaOperation.DropExtension;
 import dev.assistant.migrate.schema.SchemaOperation.DropForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.DropIndex;
 import dev.assistant.migrate.schema.SchemaOperation.DropPrimaryKey;
+import dev.assistant.migrate.schema.SchemaOperation.DropSchema;
 import dev.assistant.migrate.schema.SchemaOperation.DropSequence;
 import dev.assistant.migrate.schema.SchemaOperation.DropTable;
 import dev.assistant.migrate.schema.SchemaOperation.DropUnique;
+import dev.assistant.migrate.schema.SchemaOperation.RenameColumn;
+import dev.assistant.migrate.schema.SchemaOperation.RenameConstraint;
+import dev.assistant.migrate.schema.SchemaOperation.RenameIndex;
+import dev.assistant.migrate.schema.SchemaOperation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders operations as PostgreSQL: one statement each, preceded by {@code -- WARNING} lines where it destroys data
- * and {@code -- NOTE} lines where it may fail on existing rows. Nothing that comes from outside is concatenated
- * without quoting: names go through {@link SqlNames}, types and defaults are PostgreSQL's own spelling.
+ * Renders operations as PostgreSQL: the statements of each, preceded by {@code -- WARNING} lines where it destroys
+ * data, {@code -- NOTE} lines where it may fail on existing rows, and {@code -- PLACEHOLDER} lines where it holds a
+ * made-up value to replace. Nothing that comes from outside is concatenated without quoting: names go through
+ * {@link SqlNames}, types, defaults and check expressions are PostgreSQL's own spelling.
  */
 public final class SqlRenderer {
 
@@ -39,14 +51,32 @@ public final class SqlRenderer {
     private SqlRenderer() {
     }
 
-    /** The lines of one operation: comments, then the statement ending in a semicolon. */
+    /** The lines of one operation: comments, then its statements, each ending in a semicolon. */
     public static List<String> render(SchemaOperation operation) {
         List<String> lines = new ArrayList<>();
-        if (operation instanceof CreateTable create) {
+        if (operation instanceof CreateExtension create) {
+            lines.add("CREATE EXTENSION IF NOT EXISTS " + quote(create.name()) + ";");
+        } else if (operation instanceof DropExtension drop) {
+            lines.add("DROP EXTENSION IF EXISTS " + quote(drop.name()) + ";");
+        } else if (operation instanceof CreateSchema create) {
+            lines.add("CREATE SCHEMA IF NOT EXISTS " + quote(create.name()) + ";");
+        } else if (operation instanceof DropSchema drop) {
+            lines.add("DROP SCHEMA IF EXISTS " + quote(drop.name()) + ";");
+        } else if (operation instanceof RenameTable rename) {
+            renderRenameTable(rename, lines);
+        } else if (operation instanceof RenameColumn rename) {
+            renderRenameColumn(rename, lines);
+        } else if (operation instanceof RenameConstraint rename) {
+            lines.add(alterTable(rename.table()) + "RENAME CONSTRAINT "
+                    + quote(rename.from()) + " TO " + quote(rename.to()) + ";");
+        } else if (operation instanceof RenameIndex rename) {
+            lines.add("ALTER INDEX " + SqlNames.inSchemaOf(rename.table(), rename.from())
+                    + " RENAME TO " + quote(rename.to()) + ";");
+        } else if (operation instanceof CreateTable create) {
             renderCreateTable(create.table(), lines);
         } else if (operation instanceof DropTable drop) {
             lines.add("-- WARNING: drops table " + drop.table().name() + " and every row in it.");
-            lines.add("DROP TABLE " + quote(drop.table().name()) + ";");
+            lines.add("DROP TABLE " + qualified(drop.table().name()) + ";");
         } else if (operation instanceof AddColumn add) {
             renderAddColumn(add, lines);
         } else if (operation instanceof DropColumn drop) {
@@ -58,82 +88,136 @@ public final class SqlRenderer {
         } else if (operation instanceof AlterColumnType alter) {
             renderAlterType(alter, lines);
         } else if (operation instanceof AlterColumnNullability alter) {
-            if (!alter.toNullable()) {
-                lines.add("-- NOTE: fails if " + alter.table() + "." + alter.column()
-                        + " holds NULL in any row; fill those first.");
-            }
-            lines.add(alterColumn(alter.table(), alter.column())
-                    + (alter.toNullable() ? "DROP NOT NULL;" : "SET NOT NULL;"));
+            renderAlterNullability(alter, lines);
         } else if (operation instanceof AlterColumnDefault alter) {
             lines.add(alterColumn(alter.table(), alter.column())
                     + (alter.toDefault() == null ? "DROP DEFAULT;" : "SET DEFAULT " + alter.toDefault() + ";"));
         } else if (operation instanceof AlterColumnIdentity alter) {
             renderAlterIdentity(alter, lines);
         } else if (operation instanceof AddPrimaryKey add) {
-            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.primaryKey().name()) + " PRIMARY KEY ("
-                    + list(add.primaryKey().columns()) + ");");
+            lines.add(alterTable(add.table()) + "ADD CONSTRAINT "
+                    + quote(add.primaryKey().name()) + " PRIMARY KEY (" + list(add.primaryKey().columns()) + ");");
         } else if (operation instanceof DropPrimaryKey drop) {
-            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.primaryKey().name()) + ";");
+            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
+                    + quote(drop.primaryKey().name()) + ";");
         } else if (operation instanceof AddUnique add) {
-            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.unique().name()) + " UNIQUE ("
-                    + list(add.unique().columns()) + ");");
+            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.unique().name())
+                    + " UNIQUE (" + list(add.unique().columns()) + ");");
         } else if (operation instanceof DropUnique drop) {
-            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.unique().name()) + ";");
+            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
+                    + quote(drop.unique().name()) + ";");
+        } else if (operation instanceof AddCheck add) {
+            lines.add("-- NOTE: fails if a row of " + add.table() + " breaks it.");
+            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.check().name()) + " "
+                    + CheckExpressions.source(add.check().expression()) + ";");
+        } else if (operation instanceof DropCheck drop) {
+            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.check().name())
+                    + ";");
         } else if (operation instanceof CreateIndex create) {
-            lines.add("CREATE " + (create.index().unique() ? "UNIQUE " : "") + "INDEX " + quote(create.index().name())
-                    + " ON " + quote(create.table()) + " (" + indexColumns(create.index()) + ");");
+            lines.add("CREATE " + (create.index().unique() ? "UNIQUE " : "") + "INDEX "
+                    + quote(create.index().name()) + " ON " + qualified(create.table()) + " ("
+                    + indexColumns(create.index()) + ");");
         } else if (operation instanceof DropIndex drop) {
-            lines.add("DROP INDEX " + quote(drop.index().name()) + ";");
+            lines.add("DROP INDEX " + SqlNames.inSchemaOf(drop.table(), drop.index().name())
+                    + ";");
         } else if (operation instanceof AddForeignKey add) {
             ForeignKeyDef fk = add.foreignKey();
             lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY ("
-                    + list(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable()) + " ("
+                    + list(fk.columns()) + ") REFERENCES " + qualified(fk.referencedTable()) + " ("
                     + list(fk.referencedColumns()) + ")"
                     + (fk.onDelete() == ForeignKeyDef.OnDelete.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
                     + ";");
         } else if (operation instanceof DropForeignKey drop) {
-            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.foreignKey().name()) + ";");
+            lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
+                    + quote(drop.foreignKey().name()) + ";");
         } else if (operation instanceof CreateSequence create) {
-            lines.add("CREATE SEQUENCE " + quote(create.sequence().name()) + " START WITH " + create.sequence().start()
-                    + " INCREMENT BY " + create.sequence().increment() + ";");
+            renderCreateSequence(create, lines);
         } else if (operation instanceof DropSequence drop) {
             lines.add("-- WARNING: drops sequence " + drop.sequence().name() + " and its current value.");
-            lines.add("DROP SEQUENCE " + quote(drop.sequence().name()) + ";");
+            lines.add("DROP SEQUENCE " + qualified(drop.sequence().name()) + ";");
         } else if (operation instanceof AlterSequence alter) {
-            lines.add("ALTER SEQUENCE " + quote(alter.to().name()) + " INCREMENT BY " + alter.to().increment()
-                    + " START WITH " + alter.to().start() + ";");
+            lines.add("ALTER SEQUENCE " + qualified(alter.to().name()) + " INCREMENT BY "
+                    + alter.to().increment() + " START WITH " + alter.to().start() + ";");
         }
         return lines;
     }
 
     private static void renderCreateTable(TableDef table, List<String> lines) {
         List<String> elements = new ArrayList<>();
-        table.columns().forEach(column -> elements.add(columnDefinition(column)));
+        List<String> after = new ArrayList<>();
+        for (ColumnDef column : table.columns()) {
+            String sequence = explicitSerialSequence(table.name(), column);
+            if (sequence != null) {
+                lines.add("CREATE SEQUENCE " + sequence + " AS " + column.type() + ";");
+                after.add("ALTER SEQUENCE " + sequence + " OWNED BY " + qualified(table.name()) + "."
+                        + quote(column.name()) + ";");
+            }
+            elements.add(columnDefinition(table.name(), column));
+        }
         if (table.primaryKey() != null) {
             elements.add("CONSTRAINT " + quote(table.primaryKey().name()) + " PRIMARY KEY ("
                     + list(table.primaryKey().columns()) + ")");
         }
         table.uniques().values().forEach(unique -> elements.add("CONSTRAINT " + quote(unique.name()) + " UNIQUE ("
                 + list(unique.columns()) + ")"));
-        lines.add("CREATE TABLE " + quote(table.name()) + " (");
+        table.checks().values().forEach(check -> elements.add("CONSTRAINT " + quote(check.name()) + " "
+                + CheckExpressions.source(check.expression())));
+        lines.add("CREATE TABLE " + qualified(table.name()) + " (");
         for (int i = 0; i < elements.size(); i++) {
             lines.add(INDENT + elements.get(i) + (i < elements.size() - 1 ? "," : ""));
         }
         lines.add(");");
+        lines.addAll(after);
     }
 
     private static void renderAddColumn(AddColumn add, List<String> lines) {
         ColumnDef column = add.column();
+        String table = add.table();
         if (add.possibleRenameOf() != null) {
-            lines.add(renameHint(add.table(), add.possibleRenameOf(), column.name()));
+            lines.add(renameHint(table, add.possibleRenameOf(), column.name()));
         }
-        if (!column.nullable() && column.defaultExpression() == null
-                && column.identity() == ColumnDef.Identity.NONE) {
-            lines.add("-- NOTE: " + add.table() + "." + column.name() + " is NOT NULL without a default: this fails"
-                    + " if " + add.table() + " has rows. Add a default, or add the column nullable, fill it, then"
-                    + " SET NOT NULL.");
+        String sequence = explicitSerialSequence(table, column);
+        if (sequence != null) {
+            lines.add("CREATE SEQUENCE " + sequence + " AS " + column.type() + ";");
+            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, column) + ";");
+            lines.add("ALTER SEQUENCE " + sequence + " OWNED BY " + qualified(table) + "." + quote(column.name())
+                    + ";");
+            return;
         }
-        lines.add(alterTable(add.table()) + "ADD COLUMN " + columnDefinition(column) + ";");
+        Backfill fill = Backfill.whenAdded(column);
+        if (fill == null) {
+            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, column) + ";");
+        } else if (!fill.placeholder()) {
+            lines.add("-- the rows that exist start at version " + fill.expression() + ", as Hibernate does");
+            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, column.withDefault(fill.expression()))
+                    + ";");
+            lines.add(alterColumn(table, column.name()) + "DROP DEFAULT;");
+        } else {
+            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, nullable(column)) + ";");
+            lines.add("-- " + Backfill.MARKER + ": the rows that exist get " + fill.expression() + " in " + table + "."
+                    + column.name() + ", which is NOT NULL without a default: write the value they should have.");
+            lines.add("UPDATE " + qualified(table) + " SET " + quote(column.name()) + " = " + fill.expression() + ";");
+            lines.add(alterColumn(table, column.name()) + "SET NOT NULL;");
+        }
+    }
+
+    private static void renderAlterNullability(AlterColumnNullability alter, List<String> lines) {
+        String column = alter.column().name();
+        if (alter.toNullable()) {
+            lines.add(alterColumn(alter.table(), column) + "DROP NOT NULL;");
+            return;
+        }
+        Backfill fill = Backfill.whenForbidden(alter.column());
+        if (fill != null) {
+            lines.add(fill.placeholder()
+                    ? "-- " + Backfill.MARKER + ": rows where " + alter.table() + "." + column + " is NULL get "
+                    + fill.expression() + ", so that it can be NOT NULL: write the value they should have."
+                    : "-- rows where " + alter.table() + "." + column + " is NULL get " + fill.expression()
+                    .replace("DEFAULT", "its default"));
+            lines.add("UPDATE " + qualified(alter.table()) + " SET " + quote(column) + " = " + fill.expression()
+                    + " WHERE " + quote(column) + " IS NULL;");
+        }
+        lines.add(alterColumn(alter.table(), column) + "SET NOT NULL;");
     }
 
     private static void renderAlterType(AlterColumnType alter, List<String> lines) {
@@ -141,34 +225,136 @@ public final class SqlRenderer {
             lines.add("-- WARNING: narrows " + alter.table() + "." + alter.column() + " from " + alter.fromType()
                     + " to " + alter.toType() + ": values that do not fit make it fail or are cut short.");
         }
-        lines.add(alterColumn(alter.table(), alter.column()) + "TYPE " + alter.toType()
-                + (PostgresTypes.needsUsing(alter.fromType(), alter.toType())
-                ? " USING " + quote(alter.column()) + "::" + alter.toType() : "") + ";");
+        String using = "";
+        if (PostgresTypes.changesTimeZone(alter.fromType(), alter.toType())) {
+            lines.add("-- NOTE: converts at UTC, whatever the session's time zone; if the values are another zone's,"
+                    + " change 'UTC'.");
+            using = " USING " + quote(alter.column()) + " AT TIME ZONE 'UTC'";
+        } else if (PostgresTypes.needsUsing(alter.fromType(), alter.toType())) {
+            using = " USING " + quote(alter.column()) + "::" + alter.toType();
+        }
+        lines.add(alterColumn(alter.table(), alter.column()) + "TYPE " + alter.toType() + using + ";");
     }
 
+    /** First what the column stops using (its default, identity or serial sequence), then what it starts using. */
     private static void renderAlterIdentity(AlterColumnIdentity alter, List<String> lines) {
-        String prefix = alterColumn(alter.table(), alter.column());
-        if (alter.toIdentity() == ColumnDef.Identity.NONE) {
-            lines.add(prefix + "DROP IDENTITY;");
-        } else if (alter.fromIdentity() == ColumnDef.Identity.NONE) {
-            lines.add(prefix + "ADD " + generated(alter.toIdentity()) + ";");
-            lines.add("-- the identity continues after the values already in " + alter.table() + "." + alter.column());
-            lines.add("SELECT setval(pg_get_serial_sequence(" + literal(quote(alter.table())) + ", "
-                    + literal(alter.column()) + "), coalesce((SELECT max(" + quote(alter.column()) + ") FROM "
-                    + quote(alter.table()) + "), 0) + 1, false);");
-        } else {
-            lines.add(prefix + "SET GENERATED " + (alter.toIdentity() == ColumnDef.Identity.ALWAYS ? "ALWAYS"
+        ColumnDef from = alter.from();
+        ColumnDef to = alter.to();
+        String table = alter.table();
+        String prefix = alterColumn(table, to.name());
+        boolean fromIdentity = from.identity() == ColumnDef.Identity.BY_DEFAULT
+                || from.identity() == ColumnDef.Identity.ALWAYS;
+        boolean toIdentity = to.identity() == ColumnDef.Identity.BY_DEFAULT
+                || to.identity() == ColumnDef.Identity.ALWAYS;
+        if (fromIdentity && toIdentity) {
+            lines.add(prefix + "SET GENERATED " + (to.identity() == ColumnDef.Identity.ALWAYS ? "ALWAYS"
                     : "BY DEFAULT") + ";");
+            return;
+        }
+        if (fromIdentity) {
+            lines.add(prefix + "DROP IDENTITY;");
+        } else if (from.defaultExpression() != null) {
+            lines.add(prefix + "DROP DEFAULT;");
+        }
+        if (from.identity() == ColumnDef.Identity.SERIAL && from.serialSequence() != null) {
+            lines.add("-- the column no longer draws from the sequence it owned");
+            lines.add("DROP SEQUENCE " + from.serialSequence() + ";");
+        }
+        if (toIdentity) {
+            lines.add(prefix + "ADD " + generated(to.identity()) + ";");
+            lines.add("-- the identity continues after the values already in " + table + "." + to.name());
+            lines.add("SELECT setval(pg_get_serial_sequence(" + literal(qualified(table)) + ", "
+                    + literal(to.name()) + "), " + pastMaximum(table, to.name(), 1) + ", false);");
+        } else if (to.identity() == ColumnDef.Identity.SERIAL && to.serialSequence() != null) {
+            String sequence = to.serialSequence();
+            lines.add("CREATE SEQUENCE " + sequence + " AS " + to.type() + " OWNED BY " + qualified(table) + "."
+                    + quote(to.name()) + ";");
+            lines.add(prefix + "SET DEFAULT " + to.defaultExpression() + ";");
+            lines.add("-- the sequence continues after the values already in " + table + "." + to.name());
+            lines.add("SELECT setval(" + literal(sequence) + ", " + pastMaximum(table, to.name(), 1) + ", false);");
+        } else if (to.defaultExpression() != null) {
+            lines.add(prefix + "SET DEFAULT " + to.defaultExpression() + ";");
         }
     }
 
-    private static String columnDefinition(ColumnDef column) {
-        StringBuilder definition = new StringBuilder(quote(column.name())).append(' ').append(column.type());
-        if (column.identity() != ColumnDef.Identity.NONE) {
-            definition.append(' ').append(generated(column.identity()));
+    private static void renderCreateSequence(CreateSequence create, List<String> lines) {
+        SequenceDef sequence = create.sequence();
+        lines.add("CREATE SEQUENCE " + qualified(sequence.name()) + " START WITH " + sequence.start()
+                + " INCREMENT BY " + sequence.increment() + ";");
+        SequenceDef.ColumnRef column = create.continuesAfter();
+        if (column != null) {
+            lines.add("-- Hibernate draws " + column.table() + "." + column.column() + " from it"
+                    + (sequence.increment() > 1 ? " in blocks of " + sequence.increment() : "")
+                    + ": the next block starts past the ids already there");
+            lines.add("SELECT setval(" + literal(qualified(sequence.name())) + ", "
+                    + pastMaximum(column.table(), column.column(), sequence.increment()) + ", false);");
         }
-        if (column.defaultExpression() != null) {
-            definition.append(" DEFAULT ").append(column.defaultExpression());
+    }
+
+    /** {@code coalesce((SELECT max(id) FROM notes), 0) + step}: the first value past those in the column. */
+    private static String pastMaximum(String table, String column, long step) {
+        return "coalesce((SELECT max(" + quote(column) + ") FROM " + qualified(table) + "), 0) + " + step;
+    }
+
+    private static void renderRenameTable(RenameTable rename, List<String> lines) {
+        TableDef from = rename.fromTable();
+        TableDef to = rename.toTable();
+        lines.add("-- Renames " + from.name() + " to " + to.name() + ", keeping its rows ("
+                + (rename.hinted() ? "named by assistant.renames" : "detected: " + Renames.why(from, to))
+                + "). If it is not a rename, replace this statement with:");
+        List<String> alternative = new ArrayList<>();
+        alternative.add("DROP TABLE " + qualified(from.name()) + ";");
+        renderCreateTable(to.bare(), alternative);
+        alternative.forEach(line -> lines.add("-- " + line));
+        lines.add(alterTable(from.name()) + "RENAME TO " + quote(SqlNames.nameOf(to.name())) + ";");
+    }
+
+    private static void renderRenameColumn(RenameColumn rename, List<String> lines) {
+        String table = rename.table();
+        lines.add("-- Renames " + table + "." + rename.from().name() + " to " + rename.to().name() + ", keeping its"
+                + " values (" + (rename.hinted() ? "named by assistant.renames"
+                : "detected: " + Renames.why(rename.from(), rename.to())) + "). If it is not a rename, replace this"
+                + " statement with:");
+        lines.add("-- " + alterTable(table) + "DROP COLUMN " + quote(rename.from().name()) + ";");
+        lines.add("-- " + alterTable(table) + "ADD COLUMN " + columnDefinition(table, rename.to()) + ";");
+        lines.add(alterTable(table) + "RENAME COLUMN " + quote(rename.from().name()) + " TO "
+                + quote(rename.to().name()) + ";");
+    }
+
+    /**
+     * The sequence of a serial column when PostgreSQL would not choose its name by itself (it must then be created
+     * by name); null for a serial that {@code serial} spells, and for any other column.
+     */
+    private static String explicitSerialSequence(String table, ColumnDef column) {
+        String sequence = column.serialSequence();
+        if (sequence == null || sequence.equals(defaultSerialSequence(table, column.name()))) {
+            return null;
+        }
+        return sequence;
+    }
+
+    /** The sequence PostgreSQL creates for a serial column: {@code notes_id_seq}, as SQL. */
+    static String defaultSerialSequence(String table, String column) {
+        return SqlNames.inSchemaOf(table, SqlNames.defaultName(SqlNames.nameOf(table), column, "seq"));
+    }
+
+    private static ColumnDef nullable(ColumnDef column) {
+        return new ColumnDef(column.name(), column.type(), true, column.defaultExpression(), column.identity(),
+                column.version());
+    }
+
+    private static String columnDefinition(String table, ColumnDef column) {
+        StringBuilder definition = new StringBuilder(quote(column.name())).append(' ');
+        if (column.identity() == ColumnDef.Identity.SERIAL && explicitSerialSequence(table, column) == null) {
+            definition.append(PostgresTypes.serialType(column.type()));
+        } else {
+            definition.append(column.type());
+            if (column.identity() == ColumnDef.Identity.BY_DEFAULT || column.identity() == ColumnDef.Identity.ALWAYS) {
+                definition.append(' ').append(generated(column.identity()));
+            }
+            if (column.defaultExpression() != null) {
+                definition.append(" DEFAULT ").append(column.defaultExpression());
+            }
         }
         if (!column.nullable()) {
             definition.append(" NOT NULL");
@@ -190,11 +376,12 @@ public final class SqlRenderer {
     private static String renameHint(String table, String from, String to) {
         return "-- WARNING: possible rename of " + table + "." + from + " to " + table + "." + to + ": as generated,"
                 + " the data of " + from + " is lost. If it is a rename, replace the ADD COLUMN and DROP COLUMN with"
-                + " ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to) + ";";
+                + " ALTER TABLE " + qualified(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
+                + "; (or run create again with -Dassistant.renames=" + table + "." + from + "->" + to + ")";
     }
 
     private static String alterTable(String table) {
-        return "ALTER TABLE " + quote(table) + " ";
+        return "ALTER TABLE " + qualified(table) + " ";
     }
 
     private static String alterColumn(String table, String column) {

@@ -221,7 +221,7 @@ class CheckIT {
 
         CheckReport unfiltered = check(Optional.of(model));
         CheckReport filtered = new AssistantMigrate(log, HINTS).check(new CheckRequest(workspace, Optional.of(model),
-                null, List.of("queue_*", "*_search", "notes_by_hand")));
+                null, List.of(), List.of("queue_*", "*_search", "notes_by_hand")));
 
         assertThat(unfiltered.problems()).extracting(Problem::describe).contains(
                 "notes: the entity model differs from what the migrations build. The model in model needs: drop"

@@ -27,6 +27,10 @@ class PostgresTypesTest {
         "timestamp(6) with time zone|timestamp(3) with time zone|true",
         "timestamp(3) with time zone|timestamp with time zone|false",
         "timestamp(6) without time zone|timestamp(6) with time zone|false",
+        "timestamp(6) with time zone|timestamp(6) without time zone|false",
+        "timestamp(6) with time zone|timestamp(3) without time zone|true",
+        "character varying(255)|citext|false",
+        "citext|character varying(255)|true",
         "text|integer|true",
         "uuid|text|true",
         "boolean|boolean|false"
@@ -59,5 +63,15 @@ class PostgresTypesTest {
     })
     void compatibility(String a, String b, boolean compatible) {
         assertThat(PostgresTypes.compatible(a, b)).isEqualTo(compatible);
+    }
+
+    @ParameterizedTest(name = "rows of a new NOT NULL {0} get {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "integer|0", "numeric(10,2)|0", "character varying(255)|''", "citext|''", "boolean|false",
+        "timestamp(6) with time zone|now()", "date|current_date", "uuid|gen_random_uuid()", "jsonb|'{}'",
+        "integer[]|'{}'", "tsvector|NULL"
+    })
+    void placeholders(String type, String placeholder) {
+        assertThat(PostgresTypes.placeholder(type)).isEqualTo(placeholder);
     }
 }

@@ -96,7 +96,7 @@ class RealCorporaIT {
         RecordingLog log = new RecordingLog();
         long start = System.nanoTime();
         CheckReport report = new AssistantMigrate(log, HINTS).check(new CheckRequest(workspace,
-                Optional.of(corpus.model()), null, corpus.ignore()));
+                Optional.of(corpus.model()), null, List.of(), corpus.ignore()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Files.write(Path.of("target/real-corpora-" + corpus.name() + ".txt"), lines(corpus, report, log, millis));
         List<String> drift = report.problems().stream().filter(p -> p.kind() == ProblemKind.MODEL_DRIFT)

@@ -14,6 +14,12 @@ final class Samples {
         return new ColumnDef("id", "integer", false, null, ColumnDef.Identity.BY_DEFAULT);
     }
 
+    /** An integer id column generated as given ({@code serial}: drawing from {@code <table>_id_seq}). */
+    static ColumnDef id(String table, ColumnDef.Identity identity) {
+        return new ColumnDef("id", "integer", false, identity == ColumnDef.Identity.SERIAL
+                ? "nextval('" + table + "_id_seq'::regclass)" : null, identity);
+    }
+
     static ColumnDef column(String name, String type, boolean nullable) {
         return new ColumnDef(name, type, nullable, null, ColumnDef.Identity.NONE);
     }

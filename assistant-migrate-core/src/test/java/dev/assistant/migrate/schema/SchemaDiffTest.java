@@ -79,25 +79,159 @@ class SchemaDiffTest {
                         ColumnDef.Identity.NONE),
                 new ColumnDef("created_at", "timestamp(6) with time zone", false, null, ColumnDef.Identity.NONE)));
         assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after)))).containsExactly(
-                "change type of users.username from character varying(255) to character varying(64)",
                 "drop default of users.created_at",
+                "change type of users.username from character varying(255) to character varying(64)",
                 "set default of users.username to 'anonymous'::character varying",
                 "forbid NULL in users.username");
     }
 
     @Test
-    void aDroppedAndAnAddedColumnOfFittingTypesAreAPossibleRename() {
+    void aDroppedAndAnAddedColumnOfFittingTypesButUnrelatedNamesAreAPossibleRename() {
         TableDef before = Samples.withColumns(Samples.users(), List.of(Samples.id(),
-                Samples.column("tz", "character varying(64)", true), Samples.column("legacy", "bytea", true)));
+                Samples.column("title", "character varying(64)", true), Samples.column("legacy", "bytea", true)));
         TableDef after = Samples.withColumns(Samples.users(), List.of(Samples.id(),
-                Samples.column("timezone", "text", true), Samples.column("avatar", "jsonb", true)));
+                Samples.column("heading", "text", true), Samples.column("avatar", "jsonb", true)));
         List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(before), Samples.schema(after));
         assertThat(operations).filteredOn(operation -> operation instanceof SchemaOperation.AddColumn)
                 .extracting(operation -> ((SchemaOperation.AddColumn) operation).possibleRenameOf())
-                .containsExactly(null, "tz");
+                .containsExactly(null, "title");
         assertThat(operations).filteredOn(operation -> operation instanceof SchemaOperation.DropColumn)
                 .extracting(operation -> ((SchemaOperation.DropColumn) operation).possibleRenameTo())
-                .containsExactly(null, "timezone");
+                .containsExactly(null, "heading");
+    }
+
+    @Test
+    void aColumnWhoseNameAndTypeFitIsRenamedAndKeepsItsValues() {
+        TableDef before = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("tz", "character varying(64)", true), Samples.column("created_at",
+                        "timestamp(6) with time zone", false)));
+        TableDef after = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("timezone", "text", true), Samples.column("created_at",
+                        "timestamp(6) with time zone", false)));
+        assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after)))).containsExactly(
+                "rename column users.tz to users.timezone",
+                "change type of users.timezone from character varying(64) to text");
+    }
+
+    @Test
+    void declaredRenamesApplyWhateverTheNamesLookLike() {
+        TableDef before = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("title", "text", true)));
+        TableDef after = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("heading", "text", true)));
+        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(before), Samples.schema(after),
+                RenameHints.parse(List.of("users.title->heading")));
+        assertThat(describe(operations)).containsExactly("rename column users.title to users.heading");
+        assertThat(((SchemaOperation.RenameColumn) operations.get(0)).hinted()).isTrue();
+        assertThat(Renames.unused(operations, RenameHints.parse(List.of("users.title->heading", "a->b"))))
+                .extracting(RenameHints.Rename::toString).containsExactly("a->b");
+    }
+
+    @Test
+    void aTableWithTheSameColumnsUnderANewNameIsRenamedAndItsReferencesFollow() {
+        TableDef people = Samples.users().withName("people");
+        ForeignKeyDef toPeople = new ForeignKeyDef("fk_tasks_user_id", List.of("user_id"), "people", List.of("id"),
+                ForeignKeyDef.OnDelete.CASCADE);
+        TableDef tasks = Samples.tasks().withForeignKeys(new TreeMap<>(Map.of(toPeople.name(), toPeople)));
+        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(people, tasks),
+                Samples.schema(Samples.users(), Samples.tasks()));
+        assertThat(describe(operations)).containsExactly("rename table people to users");
+        assertThat(describe(SchemaDiff.inverse(operations))).containsExactly("rename table users to people");
+    }
+
+    @Test
+    void twoCandidatesForOneColumnAreNotARename() {
+        TableDef before = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("mail", "text", true)));
+        TableDef after = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("email", "text", true), Samples.column("mail_status", "text", true)));
+        assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after))))
+                .noneMatch(operation -> operation.startsWith("rename"));
+    }
+
+    @Test
+    void constraintsTheModelLeavesUnnamedMatchByDefinition() {
+        TableDef database = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("people_pkey",
+                List.of("id")), new TreeMap<>(Map.of("uq_username", new UniqueDef("uq_username",
+                List.of("username")))), null, null, new TreeMap<>(Map.of("ck_name", new CheckDef("ck_name",
+                "CHECK ((length((username)::text) > 2))"))));
+        TableDef model = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("users_pkey",
+                List.of("id")), new TreeMap<>(Map.of("users_username_key", new UniqueDef("users_username_key",
+                List.of("username"), true))), null, null, new TreeMap<>(Map.of("users_username_check",
+                new CheckDef("users_username_check", "CHECK ((length((username)::text) > 2))", true))));
+        assertThat(SchemaDiff.between(Samples.schema(database), Samples.schema(model))).isEmpty();
+
+        TableDef named = new TableDef("users", model.columns(), model.primaryKey(), new TreeMap<>(Map.of("uq_login",
+                new UniqueDef("uq_login", List.of("username")))), null, null, database.checks());
+        assertThat(describe(SchemaDiff.between(Samples.schema(database), Samples.schema(named))))
+                .containsExactly("rename constraint uq_username of users to uq_login");
+    }
+
+    @Test
+    void aUniqueIndexServesAsAUniqueConstraint() {
+        IndexDef unique = new IndexDef("ix_users_username", List.of(new IndexDef.IndexColumn("username", false)),
+                true);
+        TableDef database = new TableDef("users", Samples.users().columns(), Samples.users().primaryKey(), null,
+                new TreeMap<>(Map.of(unique.name(), unique)), null);
+        TableDef model = new TableDef("users", Samples.users().columns(), Samples.users().primaryKey(),
+                new TreeMap<>(Map.of("users_username_key", new UniqueDef("users_username_key", List.of("username"),
+                        true))), null, null);
+        assertThat(SchemaDiff.between(Samples.schema(database), Samples.schema(model))).isEmpty();
+    }
+
+    @Test
+    void checksCompareByExpression() {
+        TableDef before = Samples.users().withChecks(new TreeMap<>(Map.of("users_username_check", new CheckDef(
+                "users_username_check", "CHECK ((length((username)::text) > 2))"))));
+        TableDef after = Samples.users().withChecks(new TreeMap<>(Map.of("users_username_check", new CheckDef(
+                "users_username_check", "CHECK ((length((username)::text) > 3))", true))));
+        assertThat(describe(SchemaDiff.between(Samples.schema(before), Samples.schema(after)))).containsExactly(
+                "drop check constraint users_username_check of users",
+                "add check constraint users_username_check on users CHECK ((length((username)::text) > 3))");
+    }
+
+    @Test
+    void ownedSequencesCompareByMeaningNotByName() {
+        TableDef database = Samples.withColumns(Samples.users(), List.of(new ColumnDef("id", "integer", false,
+                "nextval('people_id_seq'::regclass)", ColumnDef.Identity.SERIAL)));
+        TableDef model = Samples.withColumns(Samples.users(), List.of(Samples.id("users", ColumnDef.Identity.SERIAL)));
+        assertThat(SchemaDiff.between(Samples.schema(database), Samples.schema(model))).isEmpty();
+
+        TableDef identity = Samples.withColumns(Samples.users(), List.of(Samples.id()));
+        assertThat(describe(SchemaDiff.between(Samples.schema(database), Samples.schema(identity))))
+                .containsExactly("change identity of users.id from SERIAL to BY_DEFAULT");
+    }
+
+    @Test
+    void primaryKeysCompareByColumns() {
+        TableDef database = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("people_pkey",
+                List.of("id")), Samples.users().uniques(), null, null);
+        assertThat(SchemaDiff.between(Samples.schema(database), Samples.schema(Samples.users()))).isEmpty();
+    }
+
+    @Test
+    void schemasAndExtensionsComeFirstAndGoLast() {
+        TableDef invoices = Samples.users().withName("billing.invoices");
+        SchemaSnapshot model = new SchemaSnapshot(new TreeMap<>(Map.of(invoices.name(), invoices)), null, null,
+                new java.util.TreeSet<>(List.of("billing")), new java.util.TreeSet<>(List.of("citext")));
+        List<SchemaOperation> operations = SchemaDiff.between(SchemaSnapshot.empty(), model);
+        assertThat(describe(operations)).containsExactly("create extension citext", "create schema billing",
+                "create table billing.invoices");
+        assertThat(describe(SchemaDiff.inverse(operations))).containsExactly("drop table billing.invoices",
+                "drop schema billing", "drop extension citext");
+    }
+
+    @Test
+    void aNewSequenceStartsPastTheIdsOfAnExistingTableOnly() {
+        SequenceDef.ColumnRef notesId = new SequenceDef.ColumnRef("users", "id");
+        SchemaSnapshot model = new SchemaSnapshot(new TreeMap<>(Map.of("users", Samples.users())),
+                new TreeMap<>(Map.of("users_seq", new SequenceDef("users_seq", 1, 50, notesId))), null);
+        List<SchemaOperation> onExisting = SchemaDiff.between(Samples.schema(Samples.users()), model);
+        assertThat(onExisting).containsExactly(new SchemaOperation.CreateSequence(
+                new SequenceDef("users_seq", 1, 50, notesId), notesId));
+        List<SchemaOperation> onNew = SchemaDiff.between(SchemaSnapshot.empty(), model);
+        assertThat(onNew).contains(new SchemaOperation.CreateSequence(new SequenceDef("users_seq", 1, 50, notesId),
+                null));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.assistant.migrate.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assistant.migrate.schema.SchemaOperation.AddCheck;
 import dev.assistant.migrate.schema.SchemaOperation.AddColumn;
 import dev.assistant.migrate.schema.SchemaOperation.AddForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.AddPrimaryKey;
@@ -11,17 +12,28 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
+import dev.assistant.migrate.schema.SchemaOperation.CreateSchema;
 import dev.assistant.migrate.schema.SchemaOperation.CreateSequence;
 import dev.assistant.migrate.schema.SchemaOperation.CreateTable;
+import dev.assistant.migrate.schema.SchemaOperation.DropCheck;
 import dev.assistant.migrate.schema.SchemaOperation.DropColumn;
+import dev.assistant.migrate.schema.SchemaOperation.DropExtension;
 import dev.assistant.migrate.schema.SchemaOperation.DropForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.DropIndex;
 import dev.assistant.migrate.schema.SchemaOperation.DropPrimaryKey;
+import dev.assistant.migrate.schema.SchemaOperation.DropSchema;
 import dev.assistant.migrate.schema.SchemaOperation.DropSequence;
 import dev.assistant.migrate.schema.SchemaOperation.DropTable;
 import dev.assistant.migrate.schema.SchemaOperation.DropUnique;
+import dev.assistant.migrate.schema.SchemaOperation.RenameColumn;
+import dev.assistant.migrate.schema.SchemaOperation.RenameConstraint;
+import dev.assistant.migrate.schema.SchemaOperation.RenameIndex;
+import dev.assistant.migrate.schema.SchemaOperation.RenameTable;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The exact SQL of every operation. A change here changes every generated migration: review it as such. */
@@ -60,11 +72,42 @@ class SqlRendererGoldenTest {
     }
 
     @Test
-    void addNotNullColumnWithoutDefaultSaysItFailsOnRows() {
+    void addNotNullColumnWithoutDefaultFillsTheRowsWithAPlaceholder() {
         assertThat(sql(new AddColumn("users", Samples.column("locale", "text", false), null))).isEqualTo("""
-                -- NOTE: users.locale is NOT NULL without a default: this fails if users has rows. Add a default, \
-                or add the column nullable, fill it, then SET NOT NULL.
-                ALTER TABLE users ADD COLUMN locale text NOT NULL;""");
+                ALTER TABLE users ADD COLUMN locale text;
+                -- PLACEHOLDER: the rows that exist get '' in users.locale, which is NOT NULL without a default: \
+                write the value they should have.
+                UPDATE users SET locale = '';
+                ALTER TABLE users ALTER COLUMN locale SET NOT NULL;""");
+        assertThat(sql(new AddColumn("users", Samples.column("logins", "bigint", false), null)))
+                .contains("UPDATE users SET logins = 0;");
+        assertThat(sql(new AddColumn("users", Samples.column("active", "boolean", false), null)))
+                .contains("UPDATE users SET active = false;");
+        assertThat(sql(new AddColumn("users", Samples.column("seen_at", "timestamp(6) with time zone", false),
+                null))).contains("UPDATE users SET seen_at = now();");
+        assertThat(sql(new AddColumn("users", Samples.column("token", "uuid", false), null)))
+                .contains("UPDATE users SET token = gen_random_uuid();");
+    }
+
+    @Test
+    void aVersionColumnStartsAtZeroAsHibernateDoes() {
+        ColumnDef version = new ColumnDef("version", "bigint", false, null, ColumnDef.Identity.NONE, true);
+        assertThat(sql(new AddColumn("users", version, null))).isEqualTo("""
+                -- the rows that exist start at version 0, as Hibernate does
+                ALTER TABLE users ADD COLUMN version bigint DEFAULT 0 NOT NULL;
+                ALTER TABLE users ALTER COLUMN version DROP DEFAULT;""");
+    }
+
+    @Test
+    void addSerialColumn() {
+        assertThat(sql(new AddColumn("notes", Samples.id("notes", ColumnDef.Identity.SERIAL), null)))
+                .isEqualTo("ALTER TABLE notes ADD COLUMN id serial NOT NULL;");
+        ColumnDef renamedTablesSequence = new ColumnDef("id", "bigint", false, "nextval('note_id_seq'::regclass)",
+                ColumnDef.Identity.SERIAL);
+        assertThat(sql(new AddColumn("notes", renamedTablesSequence, null))).isEqualTo("""
+                CREATE SEQUENCE note_id_seq AS bigint;
+                ALTER TABLE notes ADD COLUMN id bigint DEFAULT nextval('note_id_seq'::regclass) NOT NULL;
+                ALTER SEQUENCE note_id_seq OWNED BY notes.id;""");
     }
 
     @Test
@@ -78,7 +121,7 @@ class SqlRendererGoldenTest {
     void possibleRenameOnBothSides() {
         String hint = "-- WARNING: possible rename of users.tz to users.timezone: as generated, the data of tz is"
                 + " lost. If it is a rename, replace the ADD COLUMN and DROP COLUMN with ALTER TABLE users RENAME"
-                + " COLUMN tz TO timezone;";
+                + " COLUMN tz TO timezone; (or run create again with -Dassistant.renames=users.tz->timezone)";
         assertThat(sql(new AddColumn("users", Samples.column("timezone", "text", true), "tz")))
                 .isEqualTo(hint + "\nALTER TABLE users ADD COLUMN timezone text;");
         assertThat(sql(new DropColumn("users", Samples.column("tz", "text", true), "timezone")))
@@ -103,11 +146,34 @@ class SqlRendererGoldenTest {
 
     @Test
     void alterNullability() {
-        assertThat(sql(new AlterColumnNullability("users", "username", false, true)))
+        ColumnDef username = Samples.column("username", "character varying(255)", false);
+        assertThat(sql(new AlterColumnNullability("users", username, false, true)))
                 .isEqualTo("ALTER TABLE users ALTER COLUMN username DROP NOT NULL;");
-        assertThat(sql(new AlterColumnNullability("users", "username", true, false))).isEqualTo("""
-                -- NOTE: fails if users.username holds NULL in any row; fill those first.
+        assertThat(sql(new AlterColumnNullability("users", username, true, false))).isEqualTo("""
+                -- PLACEHOLDER: rows where users.username is NULL get '', so that it can be NOT NULL: write the \
+                value they should have.
+                UPDATE users SET username = '' WHERE username IS NULL;
                 ALTER TABLE users ALTER COLUMN username SET NOT NULL;""");
+        assertThat(sql(new AlterColumnNullability("users", username.withDefault("'anonymous'::character varying"),
+                true, false))).isEqualTo("""
+                -- rows where users.username is NULL get its default
+                UPDATE users SET username = DEFAULT WHERE username IS NULL;
+                ALTER TABLE users ALTER COLUMN username SET NOT NULL;""");
+        ColumnDef version = new ColumnDef("version", "integer", false, null, ColumnDef.Identity.NONE, true);
+        assertThat(sql(new AlterColumnNullability("users", version, true, false)))
+                .contains("UPDATE users SET version = 0 WHERE version IS NULL;");
+    }
+
+    @Test
+    void timeZoneChangesConvertAtUtc() {
+        assertThat(sql(new AlterColumnType("events", "at", "timestamp(6) with time zone",
+                "timestamp(6) without time zone"))).isEqualTo("""
+                -- NOTE: converts at UTC, whatever the session's time zone; if the values are another zone's, change \
+                'UTC'.
+                ALTER TABLE events ALTER COLUMN at TYPE timestamp(6) without time zone USING at AT TIME ZONE 'UTC';""");
+        assertThat(sql(new AlterColumnType("events", "at", "timestamp(6) without time zone",
+                "timestamp(6) with time zone"))).endsWith(
+                "ALTER TABLE events ALTER COLUMN at TYPE timestamp(6) with time zone USING at AT TIME ZONE 'UTC';");
     }
 
     @Test
@@ -118,18 +184,54 @@ class SqlRendererGoldenTest {
                 .isEqualTo("ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;");
     }
 
+    private static AlterColumnIdentity identity(ColumnDef.Identity from, ColumnDef.Identity to) {
+        return new AlterColumnIdentity("users", Samples.id("users", from), Samples.id("users", to));
+    }
+
     @Test
     void alterIdentity() {
-        assertThat(sql(new AlterColumnIdentity("users", "id", ColumnDef.Identity.NONE,
-                ColumnDef.Identity.BY_DEFAULT))).isEqualTo("""
+        assertThat(sql(identity(ColumnDef.Identity.NONE, ColumnDef.Identity.BY_DEFAULT))).isEqualTo("""
                 ALTER TABLE users ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;
                 -- the identity continues after the values already in users.id
                 SELECT setval(pg_get_serial_sequence('users', 'id'), coalesce((SELECT max(id) FROM users), 0) + 1, \
                 false);""");
-        assertThat(sql(new AlterColumnIdentity("users", "id", ColumnDef.Identity.BY_DEFAULT,
-                ColumnDef.Identity.NONE))).isEqualTo("ALTER TABLE users ALTER COLUMN id DROP IDENTITY;");
-        assertThat(sql(new AlterColumnIdentity("users", "id", ColumnDef.Identity.BY_DEFAULT,
-                ColumnDef.Identity.ALWAYS))).isEqualTo("ALTER TABLE users ALTER COLUMN id SET GENERATED ALWAYS;");
+        assertThat(sql(identity(ColumnDef.Identity.BY_DEFAULT, ColumnDef.Identity.NONE)))
+                .isEqualTo("ALTER TABLE users ALTER COLUMN id DROP IDENTITY;");
+        assertThat(sql(identity(ColumnDef.Identity.BY_DEFAULT, ColumnDef.Identity.ALWAYS)))
+                .isEqualTo("ALTER TABLE users ALTER COLUMN id SET GENERATED ALWAYS;");
+        assertThat(sql(new AlterColumnIdentity("users", Samples.id("users", ColumnDef.Identity.BY_DEFAULT),
+                Samples.id("users", ColumnDef.Identity.NONE).withDefault("nextval('users_seq'::regclass)"))))
+                .isEqualTo("""
+                        ALTER TABLE users ALTER COLUMN id DROP IDENTITY;
+                        ALTER TABLE users ALTER COLUMN id SET DEFAULT nextval('users_seq'::regclass);""");
+    }
+
+    @Test
+    void serialToIdentityDropsTheSequenceItNoLongerUsesFirst() {
+        assertThat(sql(identity(ColumnDef.Identity.SERIAL, ColumnDef.Identity.BY_DEFAULT))).isEqualTo("""
+                ALTER TABLE users ALTER COLUMN id DROP DEFAULT;
+                -- the column no longer draws from the sequence it owned
+                DROP SEQUENCE users_id_seq;
+                ALTER TABLE users ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;
+                -- the identity continues after the values already in users.id
+                SELECT setval(pg_get_serial_sequence('users', 'id'), coalesce((SELECT max(id) FROM users), 0) + 1, \
+                false);""");
+        assertThat(sql(identity(ColumnDef.Identity.SERIAL, ColumnDef.Identity.NONE))).isEqualTo("""
+                ALTER TABLE users ALTER COLUMN id DROP DEFAULT;
+                -- the column no longer draws from the sequence it owned
+                DROP SEQUENCE users_id_seq;""");
+    }
+
+    @Test
+    void identityToSerialCreatesTheOwnedSequencePastTheValues() {
+        assertThat(sql(identity(ColumnDef.Identity.BY_DEFAULT, ColumnDef.Identity.SERIAL))).isEqualTo("""
+                ALTER TABLE users ALTER COLUMN id DROP IDENTITY;
+                CREATE SEQUENCE users_id_seq AS integer OWNED BY users.id;
+                ALTER TABLE users ALTER COLUMN id SET DEFAULT nextval('users_id_seq'::regclass);
+                -- the sequence continues after the values already in users.id
+                SELECT setval('users_id_seq', coalesce((SELECT max(id) FROM users), 0) + 1, false);""");
+        assertThat(sql(identity(ColumnDef.Identity.NONE, ColumnDef.Identity.SERIAL)))
+                .startsWith("CREATE SEQUENCE users_id_seq AS integer OWNED BY users.id;");
     }
 
     @Test
@@ -178,6 +280,15 @@ class SqlRendererGoldenTest {
     void sequences() {
         SequenceDef sequence = new SequenceDef("notes_seq", 1, 50);
         assertThat(sql(new CreateSequence(sequence))).isEqualTo("CREATE SEQUENCE notes_seq START WITH 1 INCREMENT BY 50;");
+        assertThat(sql(new CreateSequence(sequence, new SequenceDef.ColumnRef("notes", "id")))).isEqualTo("""
+                CREATE SEQUENCE notes_seq START WITH 1 INCREMENT BY 50;
+                -- Hibernate draws notes.id from it in blocks of 50: the next block starts past the ids already there
+                SELECT setval('notes_seq', coalesce((SELECT max(id) FROM notes), 0) + 50, false);""");
+        assertThat(sql(new CreateSequence(new SequenceDef("other.notes_seq", 1, 1),
+                new SequenceDef.ColumnRef("other.notes", "id")))).isEqualTo("""
+                CREATE SEQUENCE other.notes_seq START WITH 1 INCREMENT BY 1;
+                -- Hibernate draws other.notes.id from it: the next block starts past the ids already there
+                SELECT setval('other.notes_seq', coalesce((SELECT max(id) FROM other.notes), 0) + 1, false);""");
         assertThat(sql(new DropSequence(sequence))).isEqualTo("""
                 -- WARNING: drops sequence notes_seq and its current value.
                 DROP SEQUENCE notes_seq;""");
@@ -200,10 +311,105 @@ class SqlRendererGoldenTest {
                     "say""what" text,
                     CONSTRAINT order_pkey PRIMARY KEY (id)
                 );""");
-        assertThat(sql(new AlterColumnIdentity("LineItem", "Id", ColumnDef.Identity.NONE,
-                ColumnDef.Identity.BY_DEFAULT))).contains("pg_get_serial_sequence('\"LineItem\"', 'Id')")
+        assertThat(sql(new AlterColumnIdentity("LineItem", new ColumnDef("Id", "integer", false, null, null),
+                new ColumnDef("Id", "integer", false, null, ColumnDef.Identity.BY_DEFAULT))))
+                .contains("pg_get_serial_sequence('\"LineItem\"', 'Id')")
                 .contains("(SELECT max(\"Id\") FROM \"LineItem\")");
         assertThat(sql(new DropColumn("o'neil", Samples.column("key", "text", true), null)))
                 .endsWith("ALTER TABLE \"o'neil\" DROP COLUMN key;");
+    }
+
+    @Test
+    void checkConstraints() {
+        CheckDef check = new CheckDef("notes_status_check",
+                "CHECK (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'DONE'::character varying])::text[])))");
+        assertThat(sql(new AddCheck("notes", check))).isEqualTo("""
+                -- NOTE: fails if a row of notes breaks it.
+                ALTER TABLE notes ADD CONSTRAINT notes_status_check CHECK ((status IN ('OPEN'::character varying, \
+                'DONE'::character varying)));""");
+        assertThat(sql(new AddCheck("notes", new CheckDef("ck_price", "CHECK ((price >= (0)::numeric))"))))
+                .endsWith("ALTER TABLE notes ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric));");
+        assertThat(sql(new DropCheck("notes", check))).isEqualTo(
+                "ALTER TABLE notes DROP CONSTRAINT notes_status_check;");
+    }
+
+    @Test
+    void createTableWithSerialAndCheck() {
+        TableDef notes = new TableDef("notes", List.of(Samples.id("notes", ColumnDef.Identity.SERIAL),
+                Samples.column("price", "numeric(10,2)", false)), new PrimaryKeyDef("notes_pkey", List.of("id")), null,
+                null, null, new TreeMap<>(Map.of("ck_price", new CheckDef("ck_price", "CHECK ((price >= (0)::numeric))"))));
+        assertThat(sql(new CreateTable(notes))).isEqualTo("""
+                CREATE TABLE notes (
+                    id serial NOT NULL,
+                    price numeric(10,2) NOT NULL,
+                    CONSTRAINT notes_pkey PRIMARY KEY (id),
+                    CONSTRAINT ck_price CHECK ((price >= (0)::numeric))
+                );""");
+    }
+
+    @Test
+    void renameTableWithTheDropAndCreateReadingInComments() {
+        TableDef note = new TableDef("note", List.of(Samples.id(), Samples.column("title", "text", false)),
+                new PrimaryKeyDef("note_pkey", List.of("id")), null, null, null);
+        TableDef notes = note.withName("notes");
+        assertThat(sql(new RenameTable(note, notes, false))).isEqualTo("""
+                -- Renames note to notes, keeping its rows (detected: the same 2 columns). If it is not a rename, \
+                replace this statement with:
+                -- DROP TABLE note;
+                -- CREATE TABLE notes (
+                --     id integer GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+                --     title text NOT NULL,
+                --     CONSTRAINT note_pkey PRIMARY KEY (id)
+                -- );
+                ALTER TABLE note RENAME TO notes;""");
+        assertThat(sql(new RenameTable(notes, note, true))).startsWith(
+                "-- Renames notes to note, keeping its rows (named by assistant.renames).")
+                .endsWith("ALTER TABLE notes RENAME TO note;");
+        assertThat(sql(new RenameTable(note.withName("other.note"), notes.withName("other.notes"), true)))
+                .endsWith("ALTER TABLE other.note RENAME TO notes;");
+    }
+
+    @Test
+    void renameColumnWithTheDropAndAddReadingInComments() {
+        assertThat(sql(new RenameColumn("users", Samples.column("mail", "text", false),
+                Samples.column("email", "text", false), false))).isEqualTo("""
+                -- Renames users.mail to email, keeping its values (detected: same type and close names). If it is \
+                not a rename, replace this statement with:
+                -- ALTER TABLE users DROP COLUMN mail;
+                -- ALTER TABLE users ADD COLUMN email text NOT NULL;
+                ALTER TABLE users RENAME COLUMN mail TO email;""");
+    }
+
+    @Test
+    void renameConstraintAndIndex() {
+        assertThat(sql(new RenameConstraint("users", "uq_old", "uq_new")))
+                .isEqualTo("ALTER TABLE users RENAME CONSTRAINT uq_old TO uq_new;");
+        assertThat(sql(new RenameIndex("other.users", "ix_old", "ix_new")))
+                .isEqualTo("ALTER INDEX other.ix_old RENAME TO ix_new;");
+    }
+
+    @Test
+    void schemasAndExtensions() {
+        assertThat(sql(new CreateSchema("billing"))).isEqualTo("CREATE SCHEMA IF NOT EXISTS billing;");
+        assertThat(sql(new DropSchema("billing"))).isEqualTo("DROP SCHEMA IF EXISTS billing;");
+        assertThat(sql(new CreateExtension("citext"))).isEqualTo("CREATE EXTENSION IF NOT EXISTS citext;");
+        assertThat(sql(new CreateExtension("uuid-ossp"))).isEqualTo("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\";");
+        assertThat(sql(new DropExtension("citext"))).isEqualTo("DROP EXTENSION IF EXISTS citext;");
+    }
+
+    @Test
+    void tablesOfOtherSchemasAreQualified() {
+        TableDef invoices = new TableDef("billing.invoices", List.of(Samples.id("invoices",
+                ColumnDef.Identity.BY_DEFAULT)), new PrimaryKeyDef("invoices_pkey", List.of("id")), null, null, null);
+        assertThat(sql(new CreateTable(invoices))).startsWith("CREATE TABLE billing.invoices (");
+        IndexDef index = new IndexDef("ix_total", List.of(new IndexDef.IndexColumn("total", false)), false);
+        assertThat(sql(new CreateIndex("billing.invoices", index)))
+                .isEqualTo("CREATE INDEX ix_total ON billing.invoices (total);");
+        assertThat(sql(new DropIndex("billing.invoices", index))).isEqualTo("DROP INDEX billing.ix_total;");
+        assertThat(sql(new AddForeignKey("public_notes", new ForeignKeyDef("fk_x", List.of("invoice_id"),
+                "billing.invoices", List.of("id"), null)))).isEqualTo(
+                "ALTER TABLE public_notes ADD CONSTRAINT fk_x FOREIGN KEY (invoice_id) REFERENCES billing.invoices (id);");
+        assertThat(sql(new DropTable(new TableDef("\"Odd.Name\"", List.of(), null, null, null, null))))
+                .endsWith("DROP TABLE \"Odd.Name\";");
     }
 }

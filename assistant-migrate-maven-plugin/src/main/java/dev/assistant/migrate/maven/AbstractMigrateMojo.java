@@ -190,6 +190,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                     .password(effectivePassword)
                     .local(ParameterValues.flag(local, PluginProperties.LOCAL))
                     .dotenvDirectory(reactorRoot())
+                    .names(MavenHints.CONNECTION_SETTINGS)
                     .resolve();
         } catch (InvalidConnectionSettingsException e) {
             throw new MojoFailureException(e.getMessage(), Failures.detached(e, e.getMessage()));

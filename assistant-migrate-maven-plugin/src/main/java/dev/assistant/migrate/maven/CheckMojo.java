@@ -43,6 +43,14 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.IGNORE)
     private List<String> ignore;
 
+    /**
+     * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
+     * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
+     * columns have fitting types and close names, are found without it.
+     */
+    @Parameter(property = PluginProperties.RENAMES)
+    private List<String> renames;
+
     @Inject
     public CheckMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -52,7 +60,7 @@ public class CheckMojo extends AbstractMigrateMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         CheckReport report = core.check(new CheckRequest(workspace,
-                ReactorModel.find(modelClasses, session(), project()), shadowUrl, ignore));
+                ReactorModel.find(modelClasses, session(), project()), shadowUrl, renames, ignore));
         if (!report.passed()) {
             throw new MojoFailureException(TextReports.checkFailure(report));
         }

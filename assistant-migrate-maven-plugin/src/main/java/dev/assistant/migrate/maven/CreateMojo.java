@@ -53,6 +53,14 @@ public class CreateMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.IGNORE)
     private List<String> ignore;
 
+    /**
+     * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
+     * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
+     * columns have fitting types and close names, are found without it.
+     */
+    @Parameter(property = PluginProperties.RENAMES)
+    private List<String> renames;
+
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -65,7 +73,7 @@ public class CreateMojo extends AbstractMigrateMojo {
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
                 scripts.writableDirectory(),
                 autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())) : Optional.empty(),
-                shadowUrl, ignore));
+                shadowUrl, renames, ignore));
         TextReports.createWarnings(result).forEach(log::warn);
         print(log, TextReports.create(result, HINTS));
     }

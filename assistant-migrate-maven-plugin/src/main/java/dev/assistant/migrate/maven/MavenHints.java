@@ -1,5 +1,6 @@
 package dev.assistant.migrate.maven;
 
+import dev.assistant.db.config.SettingNames;
 import dev.assistant.migrate.api.Hints;
 
 /**
@@ -10,6 +11,14 @@ import dev.assistant.migrate.api.Hints;
 final class MavenHints implements Hints {
 
     static final MavenHints INSTANCE = new MavenHints();
+
+    /** The connection settings as the connection rule's messages name them. */
+    static final SettingNames CONNECTION_SETTINGS = new SettingNames(
+            "-D" + PluginProperties.URL + " (explicit configuration)",
+            "-D" + PluginProperties.USER,
+            "a settings.xml server (-D" + PluginProperties.SERVER_ID + ", encrypted) or a connection file (-D"
+                    + PluginProperties.CONNECTION_FILE + ")",
+            "explicit configuration (-Dassistant.url/user/password or plugin parameters)");
 
     private static final String GOAL = "mvn assistant-migrate:";
 

@@ -12,6 +12,7 @@ import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.TestHints;
+import dev.assistant.migrate.it.MavenRun;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,10 +26,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code make bench}: migrate, status, history, downgrade and autogenerate measured through the plugin (Maven
@@ -41,19 +42,17 @@ public final class Benchmarks {
     private static final String START = "<!-- figures:start -->";
     private static final String END = "<!-- figures:end -->";
 
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
     private final int runs;
     private final Path work;
     private final Path report;
-    private final String mavenExecutable;
-    private final String pluginVersion;
     private final List<String> lines = new ArrayList<>();
 
     private Benchmarks(int runs, Path work, Path report) {
         this.runs = runs;
         this.work = work;
         this.report = report;
-        this.mavenExecutable = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
-        this.pluginVersion = System.getProperty("bench.plugin.version", "0.1.0-SNAPSHOT");
     }
 
     /** Arguments: the report to write into (docs/benchmarks.md), and a work directory. */
@@ -182,7 +181,7 @@ public final class Benchmarks {
     /** A goal of the plugin in a Maven process of its own, timed with its peak resident memory. */
     private Measurement measureProcess(String name, Setup setup, Arguments arguments) throws Exception {
         Measurement measurement = new Measurement(name, "RSS (Maven JVM)");
-        Path project = project();
+        Path project = MavenRun.project(work.resolve("project"));
         for (int run = 0; run <= runs; run++) {
             try (ScratchDatabase database = TestDatabaseServer.get().createScratch("bench")) {
                 if (setup != null) {
@@ -191,18 +190,26 @@ public final class Benchmarks {
                 Path connection = project.resolve("connection.properties");
                 Files.writeString(connection, "url=" + database.jdbcUrl() + "\nuser=" + database.user()
                         + "\npassword=" + database.password() + "\n", StandardCharsets.UTF_8);
-                List<String> command = new ArrayList<>(List.of(mavenExecutable, "-B", "-q", "-N",
+                List<String> command = new ArrayList<>(List.of("-q", "-N",
                         "-Dassistant.connectionFile=" + connection));
                 List<String> goal = new ArrayList<>(arguments.of(database));
-                goal.set(0, "dev.assistant:assistant-migrate-maven-plugin:" + pluginVersion + ":" + goal.get(0));
+                goal.set(0, "assistant-migrate:" + goal.get(0));
                 command.addAll(goal);
-                double[] timed = timed(command, project, Map.of());
+                MavenRun.Result result = MavenRun.in(project).timeout(LIMIT).measured()
+                        .run(command.toArray(String[]::new));
                 if (run > 0) {
-                    measurement.add(timed[0], timed[1]);
+                    measurement.add(succeeded(command, result).seconds(), result.peakMegabytes());
                 }
             }
         }
         return measurement;
+    }
+
+    private static MavenRun.Result succeeded(List<String> command, MavenRun.Result result) {
+        if (result.failed()) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + result.output());
+        }
+        return result;
     }
 
     /** The engine in this JVM, no Maven; memory is the peak heap in use during the run. */
@@ -239,11 +246,14 @@ public final class Benchmarks {
                     setup.prepare(database);
                 }
                 ConnectionSettings settings = database.settings();
-                double[] timed = timed(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", settings.host(),
+                List<String> command = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", settings.host(),
                         "-p", String.valueOf(settings.port()), "-U", settings.user(), "-d", settings.database(),
-                        "-f", script.toString()), work, Map.of("PGPASSWORD", settings.password()));
+                        "-f", script.toString());
+                Map<String, String> environment = new HashMap<>(System.getenv());
+                environment.put("PGPASSWORD", settings.password());
+                MavenRun.Result result = MavenRun.process(command, work, environment, LIMIT, true);
                 if (run > 0) {
-                    measurement.add(timed[0], timed[1]);
+                    measurement.add(succeeded(command, result).seconds(), result.peakMegabytes());
                 }
                 if (name.startsWith("migrate")) {
                     requireTables(database);
@@ -261,48 +271,6 @@ public final class Benchmarks {
                 throw new IllegalStateException("psql applied nothing");
             }
         }
-    }
-
-    /** Runs a command under /usr/bin/time: wall seconds (measured here) and peak RSS in MB (0 without it). */
-    private double[] timed(List<String> command, Path directory, Map<String, String> environment) throws Exception {
-        Path timeOutput = Files.createTempFile(work, "time-", ".txt");
-        List<String> wrapped = new ArrayList<>();
-        boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
-        if (gnuTime) {
-            wrapped.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", timeOutput.toString()));
-        }
-        wrapped.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(wrapped).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double megabytes = 0;
-        if (gnuTime) {
-            String kilobytes = Files.readString(timeOutput).strip();
-            megabytes = Double.parseDouble(kilobytes.substring(kilobytes.lastIndexOf('\n') + 1).strip()) / 1024;
-        }
-        Files.deleteIfExists(timeOutput);
-        return new double[] {seconds, megabytes};
-    }
-
-    private Path project() throws IOException {
-        Path project = Files.createDirectories(work.resolve("project"));
-        Files.createDirectories(project.resolve(".mvn"));
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.assistant.bench</groupId>
-                  <artifactId>bench</artifactId>
-                  <version>1.0</version>
-                  <packaging>pom</packaging>
-                </project>
-                """, StandardCharsets.UTF_8);
-        return project;
     }
 
     /** The migrations as one psql script: each file in a transaction of its own, or all in one. */
@@ -341,7 +309,7 @@ public final class Benchmarks {
         StringBuilder figures = new StringBuilder(START).append("\n");
         figures.append(String.format(Locale.ROOT, "Measured %s on %s, PostgreSQL %s; %d runs each (after one warm-up"
                 + " run), each on a fresh database; total %d s.%n%n", LocalDate.now(),
-                Machine.describe(mavenExecutable),
+                Machine.describe(work),
                 serverVersion(), runs, total.toSeconds()));
         figures.append("| benchmark | median (min–max) | ratio to psql, one transaction per file | peak memory |\n")
                 .append("|---|---|---|---|\n");

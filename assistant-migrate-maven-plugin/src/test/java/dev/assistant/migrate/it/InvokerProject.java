@@ -18,20 +18,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * The database side of a plugin integration test (src/it): the setup hook gives the project a scratch database of
- * its own, written to the project's {@code .env} as DATABASE_URL (which the plugin reads like any user's), and the
- * verify hook reads the database state back and drops it.
+ * The database side of a plugin integration test (src/it), shared by the projects' hook scripts. The setup hook gives
+ * the project a scratch database of its own, written to the project's {@code .env} as DATABASE_URL (which the plugin
+ * reads like any user's), with a role and a random password of its own:
+ *
+ * <pre>{@code setup(basedir) { project -> project.migrate('1') }}</pre>
+ *
+ * The verify hook first proves that the goal logged in to that database, so with that password, and that the build
+ * log does not show the password; then runs the project's own checks on the log and the database; then drops the
+ * database, whatever happened:
+ *
+ * <pre>{@code verify(basedir) { project, log -> assert log.contains('Applied V1') }}</pre>
  */
 public final class InvokerProject {
 
     private static final String DATABASE_URL = "DATABASE_URL";
+    /** The logins to the project's database when the setup ended; the goal's come after. */
+    private static final String SESSIONS_FILE = ".sessions-after-setup";
 
     private final Path basedir;
 
@@ -39,8 +54,59 @@ public final class InvokerProject {
         this.basedir = basedir;
     }
 
-    public static InvokerProject of(File basedir) {
+    private static InvokerProject of(File basedir) {
         return new InvokerProject(basedir.toPath());
+    }
+
+    /** The setup hook: a scratch database for the project, then the preconditions the project sets up in it. */
+    public static void setup(File basedir, Consumer<InvokerProject> preconditions) {
+        InvokerProject project = of(basedir).prepare();
+        preconditions.accept(project);
+        project.write(SESSIONS_FILE, Long.toString(project.sessions()));
+    }
+
+    public static void setup(File basedir) {
+        setup(basedir, project -> { });
+    }
+
+    /**
+     * The verify hook of a goal that works on the database: it logged in with the project's password, and the build
+     * log does not contain that password. Then the project's checks, then the database is dropped.
+     */
+    public static void verify(File basedir, BiConsumer<InvokerProject, String> checks) {
+        verify(basedir, true, checks);
+    }
+
+    /** The verify hook of a goal that must not reach the database (skipped, or refused before connecting). */
+    public static void verifyNoConnection(File basedir, BiConsumer<InvokerProject, String> checks) {
+        verify(basedir, false, checks);
+    }
+
+    private static void verify(File basedir, boolean connects, BiConsumer<InvokerProject, String> checks) {
+        InvokerProject project = of(basedir);
+        try {
+            String log = project.log();
+            long logins = project.sessions() - Long.parseLong(project.read(SESSIONS_FILE).strip());
+            ConnectionSettings settings = project.settings();
+            if (connects && logins == 0) {
+                throw new AssertionError("The goal never logged in to " + settings.database() + " with the project's"
+                        + " password, so its absence from build.log would prove nothing.");
+            }
+            if (!connects && logins > 0) {
+                throw new AssertionError("The goal logged in to " + settings.database() + " " + logins
+                        + " time(s); it must not reach the database.");
+            }
+            if (settings.password().equals(settings.user())) {
+                throw new AssertionError("The project's password is its user name; build.log cannot show whether it"
+                        + " leaked.");
+            }
+            if (log.contains(settings.password())) {
+                throw new AssertionError("build.log shows the database password.");
+            }
+            checks.accept(project, log);
+        } finally {
+            project.drop();
+        }
     }
 
     /**
@@ -48,7 +114,7 @@ public final class InvokerProject {
      * Maven takes it, not an enclosing checkout, as the top of the build, which is where the plugin reads
      * {@code .env}.
      */
-    public InvokerProject prepare() {
+    private InvokerProject prepare() {
         ScratchDatabase database = TestDatabaseServer.get().createScratch("it_" + basedir.getFileName());
         try {
             Files.createDirectories(basedir.resolve(".mvn"));
@@ -59,11 +125,6 @@ public final class InvokerProject {
             throw new UncheckedIOException(e);
         }
         return this;
-    }
-
-    /** The password the plugin was given, for checks that it appears nowhere in the output. */
-    public String password() {
-        return settings().password();
     }
 
     public ConnectionSettings settings() {
@@ -134,28 +195,88 @@ public final class InvokerProject {
         return Jdbc.strings(settings(), sql);
     }
 
-    /** Drops the scratch database, and its role where it has one of its own; the verify hook's last step. */
+    /** Drops the scratch database and its role; the verify hook's last step. */
     public void drop() {
-        ConnectionSettings settings = settings();
+        TestDatabaseServer.get().drop(settings().database());
+    }
+
+    /**
+     * How many times anyone logged in to the project's database (PostgreSQL 14+ counts them), once the sessions still
+     * open have ended and reported: a session counts when its process exits.
+     */
+    private long sessions() {
+        String database = settings().database();
         try (Connection admin = TestDatabaseServer.get().connectAdmin();
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS \"" + settings.database().replace("\"", "\"\"")
-                    + "\" WITH (FORCE)");
-            if (settings.user().equals(settings.database())) {
-                statement.execute("DROP ROLE IF EXISTS \"" + settings.user().replace("\"", "\"\"") + "\"");
+                PreparedStatement open = admin.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = ?");
+                PreparedStatement counted = admin.prepareStatement(
+                        "SELECT sessions FROM pg_stat_database WHERE datname = ?")) {
+            open.setString(1, database);
+            counted.setString(1, database);
+            for (int attempt = 1; firstLong(open) > 0; attempt++) {
+                if (attempt == 100) {
+                    throw new IllegalStateException("Sessions on " + database + " did not end within 10 s.");
+                }
+                Thread.sleep(100);
             }
+            return firstLong(counted);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop " + settings.database() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot count the logins to " + database + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long firstLong(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    private String read(String relativePath) {
+        try {
+            return Files.readString(basedir.resolve(relativePath), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the command line tool's jar in the project directory, as a user would there (it reads the same {@code .env}
+     * and finds the same migrations), and returns what it printed on standard output. It must succeed and print no
+     * password.
+     */
+    public String cli(String jar, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(basedir.toFile());
+        List.of(DATABASE_URL, "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB")
+                .forEach(builder.environment()::remove);
+        try {
+            Path errors = Files.createTempFile(basedir, "cli", ".err");
+            Process process = builder.redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exitCode = process.waitFor();
+            String err = Files.readString(errors, StandardCharsets.UTF_8);
+            Files.delete(errors);
+            if (exitCode != 0 || (out + err).contains(settings().password())) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + exitCode
+                        + " or printed the password:\n" + out + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     /** The build log. */
     public String log() {
-        try {
-            return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read("build.log");
     }
 
     private Connection connect() throws SQLException {

@@ -41,4 +41,14 @@ class MavenHintsTest {
                 .isEqualTo("`-Dassistant.lockTimeout=<seconds>`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN, "true")).isEqualTo("`-Dassistant.dryRun=true`");
     }
+
+    @Test
+    void connectionSettingsAreNamedByTheirProperties() {
+        assertThat(MavenHints.CONNECTION_SETTINGS.url()).isEqualTo("-Dassistant.url (explicit configuration)");
+        assertThat(MavenHints.CONNECTION_SETTINGS.user()).isEqualTo("-Dassistant.user");
+        assertThat(MavenHints.CONNECTION_SETTINGS.password()).isEqualTo("a settings.xml server"
+                + " (-Dassistant.serverId, encrypted) or a connection file (-Dassistant.connectionFile)");
+        assertThat(MavenHints.CONNECTION_SETTINGS.explicitSource())
+                .isEqualTo("explicit configuration (-Dassistant.url/user/password or plugin parameters)");
+    }
 }

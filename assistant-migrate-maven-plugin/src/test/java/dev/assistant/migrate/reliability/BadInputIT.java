@@ -12,6 +12,7 @@ import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.engine.TestHints;
+import dev.assistant.migrate.it.MavenRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,7 +290,8 @@ class BadInputIT {
         String filesBefore = fingerprint(project);
         String databaseBefore = SchemaAndHistory.of(database);
 
-        MavenRun.Result result = MavenRun.run(project, badInput.environment(), badInput.arguments().toArray(String[]::new));
+        MavenRun.Result result = MavenRun.in(project).environment(badInput.environment())
+                .run(badInput.arguments().toArray(String[]::new));
 
         String message = result.failureMessage();
         OBSERVED.put(badInput.name(), message);

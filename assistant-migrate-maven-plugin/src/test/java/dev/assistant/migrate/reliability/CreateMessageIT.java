@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import dev.assistant.migrate.schema.ColumnDef;
 import dev.assistant.migrate.schema.MigrationScripts;
 import dev.assistant.migrate.schema.SchemaChanges;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,11 +66,11 @@ class CreateMessageIT {
         }
         Files.writeString(project.resolve(".env"), "DATABASE_URL=" + database.url() + "\n");
 
-        MavenRun.Result migrate = MavenRun.run(project, Map.of(), "assistant-migrate:migrate");
+        MavenRun.Result migrate = MavenRun.in(project).run("assistant-migrate:migrate");
         assertThat(migrate.failed()).as(migrate.output()).isFalse();
         assertThat(tables(database)).as(migrate.output()).contains("users", "thing_2", "thing_10");
 
-        MavenRun.Result downgrade = MavenRun.run(project, Map.of(), "assistant-migrate:downgrade",
+        MavenRun.Result downgrade = MavenRun.in(project).run("assistant-migrate:downgrade",
                 "-Dassistant.target=1");
         assertThat(downgrade.failed()).as(downgrade.output()).isFalse();
         assertThat(tables(database)).as(downgrade.output()).containsExactly("flyway_schema_history", "users");
@@ -82,7 +82,7 @@ class CreateMessageIT {
         ScratchDatabase database = DB.database();
         Path project = MavenRun.project(work.resolve("create"));
         Files.writeString(project.resolve(".env"), "DATABASE_URL=" + database.url() + "\n");
-        MavenRun.Result create = MavenRun.run(project, Map.of(), "assistant-migrate:create",
+        MavenRun.Result create = MavenRun.in(project).run("assistant-migrate:create",
                 "-Dassistant.message=add thing'; DROP TABLE users; -- $$ *");
         assertThat(create.failed()).as(create.output()).isFalse();
         try (Stream<Path> files = Files.list(project.resolve("src/main/resources/db/migration"))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,8 @@ class DebugOutputIT {
     private static DynamicTest run(Path project, String password, String way, Map<String, String> environment,
             List<String> arguments) {
         return DynamicTest.dynamicTest(String.join(" ", arguments) + " (password from " + way + ")", () -> {
-            MavenRun.Result result = MavenRun.run(project, environment, arguments.toArray(String[]::new));
+            MavenRun.Result result = MavenRun.in(project).environment(environment)
+                    .run(arguments.toArray(String[]::new));
             assertThat(result.failed()).as(result.output()).isFalse();
             assertThat(result.output()).as("debug output of " + arguments).contains("[DEBUG]")
                     .doesNotContain(password);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class DotenvIT {
                 + "POSTGRES_PASSWORD='" + database.password() + "'\r\n";
         Files.writeString(project.resolve(".env"), dotenv, StandardCharsets.UTF_8);
 
-        MavenRun.Result migrate = MavenRun.run(project, Map.of(), "assistant-migrate:migrate");
+        MavenRun.Result migrate = MavenRun.in(project).run("assistant-migrate:migrate");
 
         assertThat(migrate.failed()).as(migrate.output()).isFalse();
         assertThat(migrate.output()).contains("Applied V1 first")

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.ScratchDatabaseExtension;
+import dev.assistant.migrate.it.MavenRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,22 +35,22 @@ class ServerIdIT {
                 "DROP TABLE first;\n", StandardCharsets.UTF_8);
 
         Path security = work.resolve("settings-security.xml");
-        String master = encrypted(MavenRun.run(project, Map.of(), "--encrypt-master-password", "Master-9x"));
+        String master = encrypted(MavenRun.in(project).run("--encrypt-master-password", "Master-9x"));
         Files.writeString(security, "<settingsSecurity><master>" + master + "</master></settingsSecurity>\n");
-        String password = encrypted(MavenRun.run(project, Map.of(), "-Dsettings.security=" + security,
+        String password = encrypted(MavenRun.in(project).run("-Dsettings.security=" + security,
                 "--encrypt-password", database.password()));
         String server = "<servers><server><id>assistant-db</id><username>" + database.user() + "</username>"
                 + "<password>" + password + "</password></server></servers>";
         String url = "postgresql://" + database.settings().host() + ":" + database.settings().port() + "/"
                 + database.name();
 
-        MavenRun.Result migrate = MavenRun.runWithSettings(project, Map.of(), server, "assistant-migrate:migrate",
+        MavenRun.Result migrate = MavenRun.in(project).settings(server).run("assistant-migrate:migrate",
                 "-Dsettings.security=" + security, "-Dassistant.serverId=assistant-db", "-Dassistant.url=" + url, "-X");
 
         assertThat(migrate.failed()).as(migrate.output()).isFalse();
         assertThat(migrate.output()).contains("Applied V1 first").doesNotContain(database.password());
 
-        MavenRun.Result unknown = MavenRun.runWithSettings(project, Map.of(), server, "assistant-migrate:status",
+        MavenRun.Result unknown = MavenRun.in(project).settings(server).run("assistant-migrate:status",
                 "-Dassistant.serverId=no-such-server", "-Dassistant.url=" + url);
         assertThat(unknown.failureMessage()).contains("settings.xml has no <server> with id 'no-such-server'");
     }

@@ -174,9 +174,11 @@ public final class TextReports {
 
     /** The warnings of create: one line per generated change that destroys data. */
     public static List<String> createWarnings(CreateResult result) {
-        return result.destructive().stream()
-                .map(change -> "Destroys data: " + change + " (see the WARNING in the script)")
-                .toList();
+        List<String> warnings = new ArrayList<>();
+        result.destructive().forEach(change -> warnings.add("Destroys data: " + change
+                + " (see the WARNING in the script)"));
+        warnings.addAll(result.reviews());
+        return warnings;
     }
 
     private static List<String> problems(List<Problem> problems) {

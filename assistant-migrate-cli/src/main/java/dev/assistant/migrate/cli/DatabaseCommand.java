@@ -1,0 +1,105 @@
+package dev.assistant.migrate.cli;
+
+import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.InvalidConnectionSettingsException;
+import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.MigrationEngineException;
+import dev.assistant.migrate.api.Workspace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * What every command shares, as the Maven goals share it: the connection, the script locations, the log. A command is
+ * an adapter: it reads its options into a request, makes one call on the core and prints the result on standard
+ * output; failures become exit codes here ({@link ExitCode}), with their message on standard error.
+ */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private AssistantMigrateCommand root;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = OptionNames.LOCATIONS, paramLabel = "<location>", description = {
+        "Where the scripts are: directories (relative to the working directory) or classpath:<path>, comma-separated.",
+        "Default: db/migration on the class path (the migrations jar); else src/main/resources/db/migration in the"
+                + " working directory, or in the modules under it."})
+    private List<String> locations;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public final Integer call() {
+        ProcessContext context = root.context();
+        CliLog log = new CliLog(context.err(), output.level());
+        try {
+            ConnectionSettings settings = connection.resolve(context);
+            log.redactWith(settings);
+            if (connection.passwordInUrl(settings)) {
+                log.warn("the password in " + OptionNames.URL + " can be read by every user of this machine (ps)"
+                        + " while the command runs; give it in POSTGRES_PASSWORD, .env or "
+                        + OptionNames.PASSWORD_FILE + " instead.");
+            }
+            Workspace workspace = new Workspace(settings, MigrationLocations.resolve(locations, context));
+            return run(new AssistantMigrate(log, CliHints.INSTANCE), workspace, new Output(context.out(), log),
+                    context);
+        } catch (CliFailure e) {
+            log.error(e.getMessage());
+            return e.exitCode();
+        } catch (InvalidConnectionSettingsException e) {
+            log.error(e.getMessage());
+            return ExitCode.PROBLEMS;
+        } catch (MigrationEngineException e) {
+            log.error(e.getMessage());
+            return e.isUserFixable() ? ExitCode.PROBLEMS : ExitCode.COULD_NOT_RUN;
+        } catch (RuntimeException e) {
+            log.error("internal error: " + e + (log.isDebugEnabled() ? "\n" + stackTrace(e)
+                    : " (" + OptionNames.VERBOSE + " shows where)"));
+            return ExitCode.COULD_NOT_RUN;
+        }
+    }
+
+    /** Builds the command's request, makes its one call on the core and prints the result; returns the exit code. */
+    protected abstract int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context);
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString().stripTrailing();
+    }
+
+    /** Standard output: what the command produces, through the password filter. */
+    static final class Output {
+
+        private final PrintWriter out;
+        private final CliLog log;
+
+        Output(PrintWriter out, CliLog log) {
+            this.out = out;
+            this.log = log;
+        }
+
+        void print(List<String> lines) {
+            lines.forEach(this::print);
+        }
+
+        void print(String text) {
+            out.println(log.redact(text));
+            out.flush();
+        }
+
+        CliLog log() {
+            return log;
+        }
+    }
+}
