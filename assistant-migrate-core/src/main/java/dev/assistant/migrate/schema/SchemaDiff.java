@@ -101,7 +101,9 @@ public final class SchemaDiff {
 
         PrimaryKeyDef fromKey = from.primaryKey();
         PrimaryKeyDef toKey = to.primaryKey();
-        if (!Objects.equals(fromKey == null ? null : fromKey.columns(), toKey == null ? null : toKey.columns())) {
+        // a key is the set of its columns: Hibernate orders a composite key by attribute name, not as the SQL did
+        if (!Objects.equals(fromKey == null ? null : Set.copyOf(fromKey.columns()),
+                toKey == null ? null : Set.copyOf(toKey.columns()))) {
             if (fromKey != null) {
                 operations.add(new SchemaOperation.DropPrimaryKey(table, fromKey));
             }

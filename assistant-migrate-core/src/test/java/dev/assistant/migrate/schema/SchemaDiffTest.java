@@ -210,6 +210,15 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aCompositePrimaryKeyIsTheSetOfItsColumns() {
+        TableDef sql = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("users_pkey",
+                List.of("username", "id")), Samples.users().uniques(), null, null);
+        TableDef hibernate = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("users_pkey",
+                List.of("id", "username")), Samples.users().uniques(), null, null);
+        assertThat(SchemaDiff.between(Samples.schema(sql), Samples.schema(hibernate))).isEmpty();
+    }
+
+    @Test
     void schemasAndExtensionsComeFirstAndGoLast() {
         TableDef invoices = Samples.users().withName("billing.invoices");
         SchemaSnapshot model = new SchemaSnapshot(new TreeMap<>(Map.of(invoices.name(), invoices)), null, null,
