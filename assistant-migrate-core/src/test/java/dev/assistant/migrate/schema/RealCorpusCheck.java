@@ -27,11 +27,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * check on real projects (src/test/resources/real-corpora, whose README says where each comes from): their own
+ * check on a real project (src/test/resources/real-corpora, whose README says where each comes from): their own
  * histories replayed from nothing, step by step, their entity models read from their released jars, and a database
  * migrated with the same history by {@code migrate} standing for the live one.
  *
@@ -39,20 +38,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * change nothing on PostgreSQL (both true); no step that fails to replay; no change made outside migrations (the
  * replay builds, script by script, exactly what migrate built); and the model drift in {@code expected-drift.txt}
  * of each corpus, one finding per line, every one of them listed in docs/autogenerate.md ("Real projects") with a
- * verdict. The objects that exist only in SQL on purpose are kept out by the corpus's ignore patterns. With
- * {@code -DrealCorpora.regenerate=true} the test writes the drift it finds into those files instead of comparing.
+ * verdict. The objects that exist only in SQL on purpose are kept out by the corpus's ignore patterns. Each project
+ * is a subclass, its own test class. With {@code -DrealCorpora.regenerate=true} the test writes the drift it finds
+ * into those files instead of comparing.
  */
-class RealCorporaIT {
+abstract class RealCorpusCheck {
 
     @RegisterExtension
     static final ScratchDatabaseExtension DB = new ScratchDatabaseExtension();
 
-    private static final Path CORPORA = Path.of("src/test/resources/real-corpora");
-    private static final Path DOWNLOADED = Path.of("target/real-corpora");
+    static final Path CORPORA = Path.of("src/test/resources/real-corpora");
+    static final Path DOWNLOADED = Path.of("target/real-corpora");
     private static final boolean REGENERATE = Boolean.getBoolean("realCorpora.regenerate");
 
     /** A real project: where its history is, its model, and what exists only in its SQL on purpose. */
-    private record Corpus(String name, List<Path> locations, ModelSource model, List<String> ignore,
+    record Corpus(String name, List<Path> locations, ModelSource model, List<String> ignore,
             int noOpVersions) {
 
         Path expectedDrift() {
@@ -67,29 +67,7 @@ class RealCorporaIT {
         }
     }
 
-    @Test
-    void keycloak() throws IOException {
-        Path jars = DOWNLOADED.resolve("keycloak");
-        verify(new Corpus("keycloak", List.of(CORPORA.resolve("keycloak/migration")),
-                new ModelSource(List.of(jars.resolve("keycloak-model-jpa.jar")),
-                        List.of(jars.resolve("keycloak-server-spi.jar"), jars.resolve("keycloak-core.jar")),
-                        Path.of("")),
-                List.of("index:idx_*", "index:*_attr_long_values*", "table:jgroups_ping"), 11));
-    }
-
-    @Test
-    void dspace() throws IOException {
-        Path jars = DOWNLOADED.resolve("dspace");
-        List<Path> classpath;
-        try (Stream<Path> files = Files.list(jars)) {
-            classpath = files.filter(file -> !file.getFileName().toString().equals("dspace-api.jar")).sorted().toList();
-        }
-        verify(new Corpus("dspace", List.of(DOWNLOADED.resolve("dspace-sql"), CORPORA.resolve("dspace/migration")),
-                new ModelSource(List.of(jars.resolve("dspace-api.jar")), classpath, Path.of("")),
-                List.of("index:*", "sequence:handle_seq", "function:getnextid"), 3));
-    }
-
-    private void verify(Corpus corpus) throws IOException {
+    void verify(Corpus corpus) throws IOException {
         Workspace workspace = new Workspace(DB.database().settings(),
                 corpus.locations().stream().<ScriptLocation>map(ScriptLocation.Directory::new).toList());
         new AssistantMigrate(EngineLog.SILENT, HINTS).migrate(MigrateRequest.latest(workspace));
@@ -122,6 +100,7 @@ class RealCorporaIT {
         report.problems().stream().filter(p -> p.kind() != ProblemKind.MISSING_UNDO).map(Problem::describe)
                 .forEach(lines::add);
         lines.addAll(log.info());
+        log.lines().stream().filter(line -> line.startsWith("DEBUG [shadow]")).forEach(lines::add);
         return lines;
     }
 
