@@ -5,8 +5,11 @@ import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -61,7 +64,8 @@ public final class Autogenerator {
     static SchemaChanges diff(Connection connection, SchemaSnapshot model, RenameHints renames,
             IgnoredObjects ignored) throws SQLException {
         SchemaSnapshot canonical = ignored.apply(TypeCanonicalizer.canonicalize(model, connection));
-        SchemaSnapshot database = ignored.apply(DatabaseSchemaReader.read(connection, canonical.schemas()));
+        SchemaSnapshot database = drawingFromModelSequences(
+                ignored.apply(DatabaseSchemaReader.read(connection, canonical.schemas())), canonical);
         Set<String> extensions = new TreeSet<>(database.extensions());
         extensions.addAll(canonical.extensions());
         List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames);
@@ -70,5 +74,39 @@ public final class Autogenerator {
                         + rename.from() + " that the model replaces by " + rename.to() + ".")
                 .toList();
         return SchemaChanges.of(operations, unused);
+    }
+
+    /**
+     * The database as the model sees it where a serial column's own sequence is a sequence of the model: an id the
+     * model draws from {@code @SequenceGenerator(sequenceName = "items_id_seq")} on a {@code serial} column of the
+     * SQL. Both take their values from that one sequence, so the column is a plain one and the sequence the model's,
+     * rather than a column to change and a sequence to create.
+     */
+    static SchemaSnapshot drawingFromModelSequences(SchemaSnapshot database, SchemaSnapshot model) {
+        Map<String, TableDef> tables = new TreeMap<>(database.tables());
+        Map<String, SequenceDef> sequences = new TreeMap<>(database.sequences());
+        for (TableDef table : database.tables().values()) {
+            TableDef modelTable = model.tables().get(table.name());
+            if (modelTable == null) {
+                continue;
+            }
+            Map<String, ColumnDef> modelColumns = modelTable.columnsByName();
+            List<ColumnDef> columns = new ArrayList<>();
+            for (ColumnDef column : table.columns()) {
+                ColumnDef modelColumn = modelColumns.get(column.name());
+                String sequence = column.serialSequence();
+                if (sequence != null && modelColumn != null
+                        && modelColumn.identity() == ColumnDef.Identity.NONE && modelColumn.defaultExpression() == null
+                        && model.sequences().containsKey(sequence) && !database.sequences().containsKey(sequence)) {
+                    columns.add(column.withIdentity(ColumnDef.Identity.NONE, null));
+                    sequences.put(sequence, model.sequences().get(sequence));
+                } else {
+                    columns.add(column);
+                }
+            }
+            tables.put(table.name(), table.withColumns(columns));
+        }
+        return new SchemaSnapshot(new TreeMap<>(tables), new TreeMap<>(sequences), database.otherObjects(),
+                database.schemas(), database.extensions());
     }
 }

@@ -219,6 +219,19 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aSerialColumnWhoseSequenceTheModelDrawsFromIsNoDrift() {
+        SchemaSnapshot sql = Samples.schema(Samples.withColumns(Samples.users(),
+                List.of(Samples.id("users", ColumnDef.Identity.SERIAL))));
+        SequenceDef generator = new SequenceDef("users_id_seq", 1, 1);
+        SchemaSnapshot model = new SchemaSnapshot(Samples.schema(Samples.withColumns(Samples.users(),
+                List.of(Samples.id("users", ColumnDef.Identity.NONE)))).tables(),
+                new TreeMap<>(Map.of(generator.name(), generator)), null);
+        assertThat(describe(SchemaDiff.between(sql, model))).containsExactly("create sequence users_id_seq",
+                "change identity of users.id from SERIAL to NONE");
+        assertThat(SchemaDiff.between(Autogenerator.drawingFromModelSequences(sql, model), model)).isEmpty();
+    }
+
+    @Test
     void schemasAndExtensionsComeFirstAndGoLast() {
         TableDef invoices = Samples.users().withName("billing.invoices");
         SchemaSnapshot model = new SchemaSnapshot(new TreeMap<>(Map.of(invoices.name(), invoices)), null, null,
