@@ -5,6 +5,7 @@ import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,7 +24,8 @@ final class CheckCommand extends DatabaseCommand {
 
     @Override
     protected int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context) {
-        CheckReport report = core.check(new CheckRequest(workspace, schema.findModel(context), schema.shadowUrl()));
+        CheckReport report = core.check(new CheckRequest(workspace, schema.findModel(context), schema.shadowUrl(),
+                List.of(), schema.ignore()));
         if (!report.passed()) {
             output.print(TextReports.checkFailure(report));
             return ExitCode.PROBLEMS;

@@ -104,6 +104,7 @@ final class CliHints implements Hints {
             case MESSAGE -> OptionNames.MESSAGE;
             case BASELINE_VERSION -> OptionNames.BASELINE_VERSION;
             case REPAIR -> "repair <failed,checksums,descriptions>";
+            case IGNORE -> OptionNames.IGNORE;
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,8 @@ final class CreateCommand extends DatabaseCommand {
                 + " to a directory, but the migrations are read from " + workspace.describeLocations() + ". Name the"
                 + " directory with " + CliHints.INSTANCE.setting(Hints.Setting.LOCATIONS, "<directory>") + "."));
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate, directory,
-                autogenerate ? Optional.of(schema.requireModel(context)) : Optional.empty(), schema.shadowUrl()));
+                autogenerate ? Optional.of(schema.requireModel(context)) : Optional.empty(), schema.shadowUrl(),
+                List.of(), schema.ignore()));
         TextReports.createWarnings(result).forEach(output.log()::warn);
         output.print(TextReports.create(result, CliHints.INSTANCE));
         return ExitCode.OK;

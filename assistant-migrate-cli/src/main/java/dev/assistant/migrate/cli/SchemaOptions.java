@@ -20,6 +20,13 @@ final class SchemaOptions {
             + " CREATEDB). It is reached with the target's user and password.")
     private String shadowUrl;
 
+    @Option(names = OptionNames.IGNORE, split = ",", paramLabel = "<pattern>", description = {
+        "Objects that exist only in SQL on purpose, left out of the comparisons (so kept, not proposed for"
+                + " dropping): names, comma-separated, in which * stands for any characters and ? for one.",
+        "A kind may come first: table:, column: (as table.column), index:, constraint:, sequence:, view:, function:,"
+                + " trigger:, type: (e.g. idx_*, index:*, column:users.legacy_*)."})
+    private List<String> ignore;
+
     Optional<ModelSource> findModel(ProcessContext context) {
         return ModelLocations.find(model, context);
     }
@@ -30,5 +37,9 @@ final class SchemaOptions {
 
     String shadowUrl() {
         return shadowUrl;
+    }
+
+    List<String> ignore() {
+        return ignore == null ? List.of() : ignore;
     }
 }

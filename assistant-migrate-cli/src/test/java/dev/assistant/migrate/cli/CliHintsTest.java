@@ -43,6 +43,7 @@ class CliHintsTest {
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT)).isEqualTo("`--lock-timeout`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>")).isEqualTo("`--lock-timeout <seconds>`");
         assertThat(hints.setting(Hints.Setting.LOCATIONS, "<directory>")).isEqualTo("`--locations <directory>`");
+        assertThat(hints.setting(Hints.Setting.IGNORE, "idx_*")).isEqualTo("`--ignore idx_*`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN, "true")).as("a flag takes no value")
                 .isEqualTo("`--dry-run`");
     }

@@ -4,6 +4,7 @@ import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.MigrateTarget;
 import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
 import dev.assistant.migrate.schema.RenameHints;
@@ -75,7 +76,7 @@ public final class AssistantMigrate {
         return new MigrationCreator(engine(request.workspace(), null), request.shadowUrl(),
                 RenameHints.parse(request.renames())).create(
                 new MigrationCreator.Request(request.message(), request.autogenerate(), request.directory(),
-                        Instant.now(), request.model()));
+                        Instant.now(), request.model(), IgnoredObjects.of(request.ignore())));
     }
 
     /**
@@ -88,7 +89,7 @@ public final class AssistantMigrate {
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
         return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
-                RenameHints.parse(request.renames())).run(request.model());
+                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore())).run(request.model());
     }
 
     /**

@@ -12,16 +12,21 @@ import java.util.Optional;
  * @param model the compiled entity classes; without them drift is not checked (and the log says so)
  * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
  * @param renames renames the author declares, each {@code old->new}; drift reports them as renames
+ * @param ignore names of objects that exist only in SQL, left out of the comparisons with the model and with the
+ *     database ({@code *} for any characters, {@code ?} for one, an optional kind first: {@code index:idx_*}): tables,
+ *     {@code table.column}, indexes, constraints, sequences, views, functions
  */
-public record CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl, List<String> renames) {
+public record CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl, List<String> renames,
+        List<String> ignore) {
 
     public CheckRequest {
         Objects.requireNonNull(workspace, "workspace");
         model = model == null ? Optional.empty() : model;
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
         renames = renames == null ? List.of() : List.copyOf(renames);
     }
 
     public CheckRequest(Workspace workspace, Optional<ModelSource> model, String shadowUrl) {
-        this(workspace, model, shadowUrl, List.of());
+        this(workspace, model, shadowUrl, List.of(), List.of());
     }
 }

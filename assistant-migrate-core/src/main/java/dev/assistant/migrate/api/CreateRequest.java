@@ -17,19 +17,21 @@ import java.util.Optional;
  * @param shadowUrl an empty database to replay the migrations on instead of a temporary one; null for temporary
  * @param renames renames the author declares, each {@code old->new} (a table, or {@code table.column}); autogenerate
  *     writes them as renames instead of a drop and an add
+ * @param ignore names of objects that exist only in SQL, which autogenerate leaves alone (see {@link CheckRequest})
  */
 public record CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
-        Optional<ModelSource> model, String shadowUrl, List<String> renames) {
+        Optional<ModelSource> model, String shadowUrl, List<String> renames, List<String> ignore) {
 
     public CreateRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(directory, "directory");
         model = model == null ? Optional.empty() : model;
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
         renames = renames == null ? List.of() : List.copyOf(renames);
     }
 
     public CreateRequest(Workspace workspace, String message, boolean autogenerate, Path directory,
             Optional<ModelSource> model, String shadowUrl) {
-        this(workspace, message, autogenerate, directory, model, shadowUrl, List.of());
+        this(workspace, message, autogenerate, directory, model, shadowUrl, List.of(), List.of());
     }
 }

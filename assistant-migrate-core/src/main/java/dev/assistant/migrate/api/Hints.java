@@ -28,7 +28,9 @@ public interface Hints {
         /** The version baseline records without writing a script. */
         BASELINE_VERSION,
         /** What repair changes in the schema history: failed, checksums, descriptions. */
-        REPAIR
+        REPAIR,
+        /** Objects that exist only in SQL, which comparisons leave out. */
+        IGNORE
     }
 
     /** Apply every pending migration. */

@@ -4,6 +4,7 @@ package dev.assistant.migrate.api;
 public enum ProblemKind {
     CHECKSUM_MISMATCH(Severity.ERROR, "changed after it was applied"),
     DESCRIPTION_CHANGED(Severity.ERROR, "renamed after it was applied"),
+    RENAMED_AFTER_APPLIED(Severity.ERROR, "applied here under its old name"),
     APPLIED_FILE_MISSING(Severity.ERROR, "applied, but its file is gone"),
     FAILED_MIGRATION(Severity.ERROR, "failed and left a failure record"),
     OUT_OF_ORDER(Severity.ERROR, "pending, but older than the newest applied migration"),
@@ -16,8 +17,10 @@ public enum ProblemKind {
     UNDO_DOES_NOT_RESTORE(Severity.ERROR, "undo does not restore the schema"),
     FAILS_ON_EMPTY_DATABASE(Severity.ERROR, "fails when the migrations are replayed on an empty database"),
     MODEL_DRIFT(Severity.ERROR, "the entity model differs from what the migrations build"),
+    CHANGED_OUTSIDE_MIGRATIONS(Severity.ERROR, "changed outside migrations"),
     FUTURE_MIGRATION(Severity.WARNING, "applied, but newer than every file here"),
     MISSING_UNDO(Severity.WARNING, "has no undo script (irreversible)"),
+    NO_OP_MIGRATION(Severity.WARNING, "holds only comments: a version that changes nothing"),
     UNDO_WITHOUT_MIGRATION(Severity.WARNING, "undo script with no migration"),
     INVALID_NAME(Severity.WARNING, "not a migration name, ignored"),
     UNREADABLE_ENTRY(Severity.WARNING, "cannot be read, ignored");

@@ -5,12 +5,11 @@ import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemKind;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -23,9 +22,6 @@ import org.flywaydb.core.api.MigrationVersion;
  * migrations), set against the catalog: what is applied, what is pending, and what is wrong.
  */
 final class DatabaseState {
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final List<AppliedMigration> applied = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
@@ -43,6 +39,7 @@ final class DatabaseState {
         MigrationInfoService service = flyway.info();
         MigrationInfo[] all = service.all();
         state.toApply.addAll(List.of(service.pending()));
+        Map<MigrationInfo, MigrationInfo> renamed = renamedAfterApplied(all);
         MigrationVersion newestApplied = MigrationVersion.EMPTY;
         for (MigrationInfo info : all) {
             if (info.isApplied() && info.isVersioned() && !info.getState().isFailed()
@@ -60,11 +57,82 @@ final class DatabaseState {
             } else if (isPending(info.getState())) {
                 state.pending.add(toPending(info, catalog));
             }
-            state.collectProblems(info, catalog, newestApplied);
+            if (renamed.containsKey(info)) {
+                state.problems.add(renamedProblem(renamed.get(info), info, hints));
+            } else if (!renamed.containsValue(info)) {
+                state.collectProblems(info, catalog, newestApplied);
+            }
         }
         state.applied.sort(Comparator.comparingInt(AppliedMigration::installedRank));
         state.problems.addAll(catalog.problems());
+        state.placeDuplicates(catalog);
         return state;
+    }
+
+    /**
+     * Migrations whose file was renamed after this database applied them (the rename that an out-of-order migration
+     * is advised to make, done on a database that had applied it in order): an applied migration whose file is gone,
+     * and a file not applied here with exactly its content. Keyed by the file not applied, valued by the applied row.
+     */
+    private static Map<MigrationInfo, MigrationInfo> renamedAfterApplied(MigrationInfo[] all) {
+        Map<MigrationInfo, MigrationInfo> renamed = new LinkedHashMap<>();
+        for (MigrationInfo gone : all) {
+            if (gone.getState() != MigrationState.MISSING_SUCCESS || !gone.isVersioned() || gone.getChecksum() == null) {
+                continue;
+            }
+            for (MigrationInfo file : all) {
+                if (!file.isApplied() && file.isVersioned() && (isPending(file.getState())
+                        || file.getState() == MigrationState.IGNORED)
+                        && gone.getChecksum().equals(file.getChecksum()) && !renamed.containsKey(file)) {
+                    renamed.put(file, gone);
+                    break;
+                }
+            }
+        }
+        return renamed;
+    }
+
+    private static Problem renamedProblem(MigrationInfo applied, MigrationInfo file, Hints hints) {
+        return new Problem(ProblemKind.RENAMED_AFTER_APPLIED, file.getScript(),
+                "The history records " + applied.getScript() + " as applied; " + file.getScript() + " has the same"
+                        + " content, so it was renamed (e.g. by the advised `git mv`) after this database applied"
+                        + " it, and migrate would apply it a second time.",
+                "Record the new name in this database's history, then run " + hints.status() + " again: UPDATE "
+                        + FlywayFactory.HISTORY_TABLE + " SET version = '" + file.getVersion() + "', description = '"
+                        + file.getDescription().replace("'", "''") + "', script = '" + file.getScript()
+                        + "' WHERE version = '" + applied.getVersion() + "' AND script = '" + applied.getScript()
+                        + "';");
+    }
+
+    /**
+     * A version that several files claim: Flyway saw the first by path; the others are pending as well, and the one
+     * this database applied, if any, is the one that keeps the version.
+     */
+    private void placeDuplicates(MigrationCatalog catalog) {
+        for (DuplicateVersion duplicate : catalog.duplicates().values()) {
+            String version = duplicate.version().toString();
+            Optional<AppliedMigration> appliedRow = applied.stream()
+                    .filter(row -> version.equals(row.version()) && "Success".equals(row.state()))
+                    .findFirst();
+            MigrationScript seen = catalog.migrations().get(duplicate.version());
+            for (MigrationScript script : duplicate.migrations()) {
+                boolean isApplied = appliedRow.isPresent()
+                        && appliedRow.get().description().equals(script.description());
+                if (isApplied && script != seen) {
+                    problems.removeIf(p -> p.kind() == ProblemKind.DUPLICATE_VERSION
+                            && p.subject().equals(script.name().label()));
+                    problems.add(duplicate.problem(script));
+                }
+                if (!isApplied && script != seen) {
+                    pending.add(new PendingMigration(version, script.description(), script.fileName(),
+                            script.file().displayPath(), false, catalog.undoFile(duplicate.version())
+                            .filter(undo -> undo.description().equals(script.description())).isPresent()));
+                }
+            }
+        }
+        pending.sort(Comparator.comparing((PendingMigration p) -> p.version() == null)
+                .thenComparing(p -> p.version() == null ? MigrationVersion.EMPTY
+                        : MigrationVersion.fromVersion(p.version())));
     }
 
     private static boolean isPending(MigrationState state) {
@@ -149,7 +217,8 @@ final class DatabaseState {
                             + hints.repair("checksums") + "."));
         }
         Optional<MigrationScript> file = info.isVersioned() ? catalog.migration(info.getVersion()) : Optional.empty();
-        if (file.isPresent() && !file.get().description().equals(info.getDescription())) {
+        if (file.isPresent() && !file.get().description().equals(info.getDescription())
+                && !catalog.duplicates().containsKey(info.getVersion())) {
             problems.add(new Problem(ProblemKind.DESCRIPTION_CHANGED, file.get().fileName(),
                     "Version " + info.getVersion() + " was applied as '" + info.getDescription()
                             + "', but its file is now " + file.get().fileName() + ".",
@@ -160,7 +229,7 @@ final class DatabaseState {
     }
 
     private static String renameAdvice(MigrationInfo info, MigrationCatalog catalog) {
-        String newVersion = TIMESTAMP.format(Instant.now());
+        String newVersion = Versions.timestamp();
         String description = info.getDescription().replace(' ', '_');
         StringBuilder advice = new StringBuilder("Give it a version newer than every applied one: `git mv ")
                 .append(info.getScript()).append(" V").append(newVersion).append("__").append(description)

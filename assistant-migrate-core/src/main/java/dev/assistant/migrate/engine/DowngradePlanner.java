@@ -46,7 +46,7 @@ final class DowngradePlanner {
                 .filter(row -> catalog.undo(MigrationVersion.fromVersion(row.version())).isEmpty())
                 .toList();
         if (!irreversible.isEmpty()) {
-            throw refuse(target, irreversible, catalog, hints);
+            throw refuse(target, irreversible, current, catalog, hints);
         }
 
         List<DowngradeStep> steps = new ArrayList<>();
@@ -54,11 +54,9 @@ final class DowngradePlanner {
             MigrationScript undo = catalog.undo(MigrationVersion.fromVersion(row.version())).orElseThrow();
             List<SqlStatement> split = statements.split(undo.file().displayPath(), undo.text().orElseThrow());
             DowngradeStep step = new DowngradeStep(row, undo.fileName(), undo.file().displayPath(), split);
-            if (!step.isTransactional() && split.stream().anyMatch(SqlStatement::transactional)) {
-                SqlStatement outside = split.stream()
-                        .filter(statement -> !statement.transactional())
-                        .findFirst()
-                        .orElseThrow();
+            Optional<SqlStatement> mixed = SqlStatements.mixedOutlier(split);
+            if (mixed.isPresent()) {
+                SqlStatement outside = mixed.get();
                 throw new MigrationEngineException("Cannot downgrade: " + undo.file().displayPath() + " line "
                         + outside.line() + " must run outside a transaction (" + ScriptFailedException.abbreviate(
                         outside.sql()) + "), but the script has other statements too. Nothing was changed. Keep"
@@ -144,18 +142,40 @@ final class DowngradePlanner {
     }
 
     private static MigrationEngineException refuse(DowngradeTarget target, List<AppliedMigration> irreversible,
-            MigrationCatalog catalog, Hints hints) {
+            String current, MigrationCatalog catalog, Hints hints) {
         String versions = irreversible.stream()
                 .map(row -> "V" + row.version() + " (" + row.description() + ")")
                 .collect(Collectors.joining(", "));
-        String files = irreversible.stream()
-                .map(row -> undoFileFor(row, catalog))
-                .collect(Collectors.joining(", "));
+        List<String> missing = new ArrayList<>();
+        List<String> commentOnly = new ArrayList<>();
+        for (AppliedMigration row : irreversible) {
+            Optional<MigrationScript> undo = catalog.undoFile(MigrationVersion.fromVersion(row.version()));
+            if (undo.isPresent() && undo.get().isBlank()) {
+                commentOnly.add(undo.get().fileName() + " holds only comments: write the SQL that reverses "
+                        + migrationFileFor(row, catalog) + " in it");
+            } else {
+                missing.add(undoFileFor(row, catalog));
+            }
+        }
+        List<String> fixes = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            fixes.add("Write " + String.join(", ", missing));
+        }
+        fixes.addAll(commentOnly);
         AppliedMigration newestIrreversible = irreversible.get(0);
+        String alternative = newestIrreversible.version().equals(current)
+                ? ", then run the downgrade again. Until then nothing can be undone: version " + current
+                        + " is the current version."
+                : ", or go back no further than version " + newestIrreversible.version() + ": "
+                        + hints.downgrade(newestIrreversible.version()) + ".";
         return new MigrationEngineException("Cannot downgrade to " + target + ": " + versions
-                + (irreversible.size() == 1 ? " has" : " have") + " no undo script. Nothing was changed."
-                + " Write " + files + ", or go back no further than version " + newestIrreversible.version() + ": "
-                + hints.downgrade(newestIrreversible.version()) + ".", true);
+                + (irreversible.size() == 1 ? " has" : " have") + " no undo script. Nothing was changed. "
+                + String.join("; ", fixes) + alternative, true);
+    }
+
+    private static String migrationFileFor(AppliedMigration row, MigrationCatalog catalog) {
+        return catalog.migration(MigrationVersion.fromVersion(row.version())).map(MigrationScript::fileName)
+                .orElse(Objects.requireNonNullElse(row.script(), "V" + row.version()));
     }
 
     private static String undoFileFor(AppliedMigration row, MigrationCatalog catalog) {

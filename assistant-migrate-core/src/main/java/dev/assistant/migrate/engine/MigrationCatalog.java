@@ -5,6 +5,8 @@ import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemKind;
 import dev.assistant.migrate.api.ScriptLocation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,22 +32,38 @@ public final class MigrationCatalog {
     private final List<ScriptLocation> locations;
     private final NavigableMap<MigrationVersion, MigrationScript> migrations;
     private final Map<MigrationVersion, MigrationScript> usableUndos;
+    private final Map<MigrationVersion, MigrationScript> undoFiles;
+    private final Map<MigrationVersion, DuplicateVersion> duplicates;
     private final List<MigrationScript> repeatables;
     private final List<Problem> problems;
 
     private MigrationCatalog(List<ScriptLocation> locations, NavigableMap<MigrationVersion, MigrationScript> migrations,
-            Map<MigrationVersion, MigrationScript> undos, List<MigrationScript> repeatables, List<Problem> problems) {
+            Map<MigrationVersion, MigrationScript> undos, List<MigrationScript> repeatables,
+            Map<MigrationVersion, DuplicateVersion> duplicates, List<Problem> problems) {
         this.locations = List.copyOf(locations);
         this.migrations = Collections.unmodifiableNavigableMap(migrations);
         Map<MigrationVersion, MigrationScript> usable = new HashMap<>();
         undos.forEach((version, undo) -> {
-            if (undo.text().isPresent() && !undo.isBlank()) {
+            if (isUsableUndo(undo, migrations.get(version))) {
                 usable.put(version, undo);
             }
         });
+        this.undoFiles = Collections.unmodifiableMap(new HashMap<>(undos));
         this.usableUndos = Collections.unmodifiableMap(usable);
         this.repeatables = List.copyOf(repeatables);
+        this.duplicates = Collections.unmodifiableMap(duplicates);
         this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * An undo counts when it holds SQL; one of only comments counts only for a migration of only comments, which it
+     * reverses by doing nothing too.
+     */
+    private static boolean isUsableUndo(MigrationScript undo, MigrationScript migration) {
+        if (undo.text().isEmpty()) {
+            return false;
+        }
+        return !undo.isBlank() || undo.isCommentOnly() && migration != null && migration.isCommentOnly();
     }
 
     /** Reads every script of the locations, once; everything after works from what was read here. */
@@ -99,17 +117,40 @@ public final class MigrationCatalog {
         }
 
         NavigableMap<MigrationVersion, MigrationScript> migrations = new TreeMap<>();
-        versioned.forEach((version, scripts) -> migrations.put(version, firstOf(scripts, problems)));
+        Map<MigrationVersion, DuplicateVersion> duplicates = new TreeMap<>();
+        versioned.forEach((version, scripts) -> {
+            sortByPath(scripts);
+            migrations.put(version, scripts.get(0));
+            if (scripts.size() > 1) {
+                DuplicateVersion duplicate = new DuplicateVersion(version, scripts, undo.getOrDefault(version,
+                        List.of()));
+                duplicates.put(version, duplicate);
+                problems.add(duplicate.problem(oldest(scripts)));
+            }
+        });
         Map<MigrationVersion, MigrationScript> undos = new LinkedHashMap<>();
-        undo.forEach((version, scripts) -> undos.put(version, firstOf(scripts, problems)));
+        undo.forEach((version, scripts) -> {
+            MigrationScript first = firstOf(scripts, duplicates.containsKey(version) ? new ArrayList<>() : problems);
+            List<MigrationScript> pair = versioned.getOrDefault(version, List.of());
+            undos.put(version, scripts.stream()
+                    .filter(script -> !pair.isEmpty() && script.description().equals(pair.get(0).description()))
+                    .findFirst().orElse(first));
+        });
         List<MigrationScript> repeatables = new ArrayList<>();
         repeatable.forEach((description, scripts) -> repeatables.add(firstOf(scripts, problems)));
 
         for (MigrationScript migration : migrations.values()) {
-            if (migration.isBlank()) {
+            if (migration.isEmpty()) {
                 problems.add(new Problem(ProblemKind.EMPTY_MIGRATION, migration.fileName(),
-                        migration.file().displayPath() + " holds only whitespace and comments.",
+                        migration.file().displayPath() + (migration.text().orElseThrow().isEmpty() ? " is empty."
+                                : " holds only whitespace."),
                         "Write its SQL, or delete the file (and its undo) if the change is not needed."));
+            } else if (migration.isCommentOnly()) {
+                problems.add(new Problem(ProblemKind.NO_OP_MIGRATION, migration.fileName(),
+                        migration.file().displayPath() + " has no SQL statement; migrate records version "
+                                + migration.version() + " and changes nothing, as Flyway does.",
+                        "None needed for a merge or a placeholder; if its SQL is missing, write it before any"
+                                + " database applies version " + migration.version() + "."));
             }
             MigrationScript undoScript = undos.get(migration.version());
             if (undoScript == null) {
@@ -117,7 +158,7 @@ public final class MigrationCatalog {
                         "There is no " + undoNameFor(migration) + ", so downgrade cannot go below version "
                                 + migration.version() + ".",
                         "Write the SQL that reverses it in " + undoNameFor(migration) + " next to it."));
-            } else if (undoScript.isBlank()) {
+            } else if (!isUsableUndo(undoScript, migration) && undoScript.isBlank()) {
                 problems.add(new Problem(ProblemKind.MISSING_UNDO, migration.fileName(),
                         undoScript.fileName() + " holds only comments, which counts as no undo.",
                         "Write the SQL that reverses " + migration.fileName() + " in " + undoScript.fileName() + "."));
@@ -132,7 +173,28 @@ public final class MigrationCatalog {
             }
         }
         problems.sort(Comparator.comparing(Problem::subject).thenComparing(p -> p.kind().ordinal()));
-        return new MigrationCatalog(locations, migrations, undos, repeatables, problems);
+        return new MigrationCatalog(locations, migrations, undos, repeatables, duplicates, problems);
+    }
+
+    /**
+     * Of the files of one version, the one that was there first: the oldest on disk, else the first by path. The
+     * others arrived later, typically from a branch merged after it.
+     */
+    private static MigrationScript oldest(List<MigrationScript> scripts) {
+        return scripts.stream().min(Comparator.comparingLong(MigrationCatalog::modified)).orElseThrow();
+    }
+
+    private static long modified(MigrationScript script) {
+        Path path = script.file().pathOnDisk();
+        try {
+            return path == null ? Long.MAX_VALUE : Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void sortByPath(List<MigrationScript> scripts) {
+        scripts.sort(Comparator.comparing(script -> script.file().displayPath()));
     }
 
     /** A {@code .sql} file whose name does not parse: an error when it was meant to be a migration. */
@@ -169,7 +231,7 @@ public final class MigrationCatalog {
     }
 
     private static MigrationScript firstOf(List<MigrationScript> scripts, List<Problem> problems) {
-        scripts.sort(Comparator.comparing(script -> script.file().displayPath()));
+        sortByPath(scripts);
         if (scripts.size() > 1) {
             MigrationScript first = scripts.get(0);
             String label = first.name().label();
@@ -214,6 +276,16 @@ public final class MigrationCatalog {
     /** The undo script of a version, only when it exists and holds SQL: an empty undo counts as none. */
     public Optional<MigrationScript> undo(MigrationVersion version) {
         return Optional.ofNullable(usableUndos.get(version));
+    }
+
+    /** The undo script of a version as found, usable or not (e.g. one of only comments). */
+    public Optional<MigrationScript> undoFile(MigrationVersion version) {
+        return Optional.ofNullable(undoFiles.get(version));
+    }
+
+    /** Versions that more than one migration claims, with all their files. */
+    public Map<MigrationVersion, DuplicateVersion> duplicates() {
+        return duplicates;
     }
 
     public boolean isReversible(MigrationVersion version) {

@@ -2,7 +2,6 @@ package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.migrate.api.AppliedMigration;
-import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.DowngradePlan;
 import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.DowngradeStep;
@@ -108,10 +107,11 @@ public final class MigrationEngine {
         return new HistoryReport(database.describe(), state.applied(), state.pending());
     }
 
-    /** What check finds without a replay: pending migrations and every problem of the scripts and the history. */
-    public CheckReport check() {
+    /** What check finds without a replay: the history, pending migrations and every problem of the scripts. */
+    public DatabaseReading read() {
         DatabaseState state = readState();
-        return new CheckReport(database.describe(), state.pending(), state.problems());
+        return new DatabaseReading(database.describe(), state.current(), state.applied(), state.pending(),
+                state.problems());
     }
 
     /**
@@ -140,6 +140,7 @@ public final class MigrationEngine {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
                         before.current(), true);
             }
+            warnIrreversible(upTo(before.pending(), target));
             try (MigrationRunner runner = new MigrationRunner(own, lock, database, before.current(),
                     version -> catalog.isReversible(MigrationVersion.fromVersion(version)), log)) {
                 if (plan.createsHistoryTable()) {
@@ -182,6 +183,21 @@ public final class MigrationEngine {
     /** Fixes the history rows of the kinds named in {@code fixes}; with none, only says what it would change. */
     public RepairResult repair(Set<RepairRequest.Fix> fixes) {
         return new HistoryRepair(this).run(fixes);
+    }
+
+    /** Says once, before applying them, which migrations downgrade will not be able to pass. */
+    private void warnIrreversible(List<PendingMigration> pending) {
+        List<PendingMigration> irreversible = pending.stream().filter(p -> !p.repeatable() && !p.reversible()).toList();
+        if (irreversible.isEmpty()) {
+            return;
+        }
+        List<String> scripts = irreversible.stream().map(PendingMigration::script).toList();
+        String named = scripts.size() == 1 ? scripts.get(0) : String.join(", ", scripts.subList(0, scripts.size() - 1))
+                + " and " + scripts.get(scripts.size() - 1);
+        boolean one = scripts.size() == 1;
+        log.warn(named + (one ? " has" : " have") + " no undo script: once " + (one ? "it is" : "they are")
+                + " applied, downgrade cannot go below version " + irreversible.get(irreversible.size() - 1).version()
+                + ".");
     }
 
     private List<DowngradeResult.Undone> undo(DowngradePlan plan, EngineConnection own, MigrationLock lock,

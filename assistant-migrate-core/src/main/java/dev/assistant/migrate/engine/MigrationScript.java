@@ -27,4 +27,17 @@ public record MigrationScript(ScriptName name, ScriptFile file) {
     public boolean isBlank() {
         return text().map(SqlComments::isBlank).orElse(false);
     }
+
+    /** True when the file holds nothing at all, or only whitespace. */
+    public boolean isEmpty() {
+        return text().map(SqlComments::isWhitespace).orElse(false);
+    }
+
+    /**
+     * True when the file holds comments and no statement: a version that changes nothing, such as a merge or a
+     * placeholder, which Flyway applies and records like any other.
+     */
+    public boolean isCommentOnly() {
+        return isBlank() && !isEmpty();
+    }
 }

@@ -1,9 +1,17 @@
 package dev.assistant.migrate.engine;
 
-/** Tells whether SQL text holds anything besides whitespace, {@code --} comments and (nested) block comments. */
+/**
+ * Tells whether SQL text holds anything besides whitespace, {@code --} comments and (nested) block comments, and
+ * whether it holds anything at all.
+ */
 final class SqlComments {
 
     private SqlComments() {
+    }
+
+    /** True when the text is nothing but whitespace: a file with no content at all, comments included. */
+    static boolean isWhitespace(String sql) {
+        return sql.isBlank();
     }
 
     static boolean isBlank(String sql) {

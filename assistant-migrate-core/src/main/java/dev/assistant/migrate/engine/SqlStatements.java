@@ -5,6 +5,7 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits scripts into statements exactly as Flyway splits migrations (its PostgreSQL parser: dollar quoting, nested
@@ -43,5 +44,30 @@ final class SqlStatements {
      */
     List<SqlStatement> split(String scriptName, String text) {
         return FlywayInternals.split(scriptName, text, placeholders);
+    }
+
+    /**
+     * The statements of a script.
+     *
+     * @param placeholders Flyway's own placeholders by name, e.g. {@code flyway:defaultSchema}
+     */
+    static List<SqlStatement> of(MigrationScript script, Map<String, String> placeholders) {
+        return FlywayInternals.split(script.file().displayPath(), script.text().orElseThrow(), placeholders);
+    }
+
+    /** True when every statement may run in one transaction. */
+    static boolean transactional(List<SqlStatement> statements) {
+        return statements.stream().allMatch(SqlStatement::transactional);
+    }
+
+    /**
+     * In a script that mixes the two kinds, the first statement that must run outside a transaction: such a script
+     * can run neither in one transaction nor statement by statement without leaving half of it applied.
+     */
+    static Optional<SqlStatement> mixedOutlier(List<SqlStatement> statements) {
+        if (transactional(statements) || statements.stream().noneMatch(SqlStatement::transactional)) {
+            return Optional.empty();
+        }
+        return statements.stream().filter(statement -> !statement.transactional()).findFirst();
     }
 }

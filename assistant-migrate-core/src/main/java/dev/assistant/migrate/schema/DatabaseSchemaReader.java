@@ -37,7 +37,7 @@ public final class DatabaseSchemaReader {
     private static final String TABLES = """
             SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ?
-              AND %s
+              AND (? OR c.relname = ANY (?)) AND %s
             ORDER BY n.nspname, c.relname
             """.formatted(NOT_EXTENSION_MEMBER.formatted("'pg_class'::regclass", "c.oid"));
 
@@ -53,7 +53,8 @@ public final class DatabaseSchemaReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
-              AND NOT c.relispartition AND c.relname <> ? AND a.attnum > 0 AND NOT a.attisdropped
+              AND NOT c.relispartition AND c.relname <> ? AND (? OR c.relname = ANY (?))
+              AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY n.nspname, c.relname, a.attnum
             """;
 
@@ -70,7 +71,7 @@ public final class DatabaseSchemaReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE n.nspname = ANY (?) AND c.relname <> ?
+            WHERE n.nspname = ANY (?) AND c.relname <> ? AND (? OR c.relname = ANY (?))
             ORDER BY n.nspname, c.relname, con.conname
             """;
 
@@ -86,7 +87,7 @@ public final class DatabaseSchemaReader {
             JOIN pg_class i ON i.oid = ix.indexrelid
             JOIN pg_class t ON t.oid = ix.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = ANY (?) AND t.relkind IN ('r', 'p') AND t.relname <> ?
+            WHERE n.nspname = ANY (?) AND t.relkind IN ('r', 'p') AND t.relname <> ? AND (? OR t.relname = ANY (?))
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid
                               AND con.contype IN ('p', 'u', 'x'))
             ORDER BY n.nspname, t.relname, i.relname
@@ -95,7 +96,7 @@ public final class DatabaseSchemaReader {
     private static final String SEQUENCES = """
             SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
             FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY (?)
+            WHERE n.nspname = ANY (?) AND (? OR c.relname = ANY (?))
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
               AND %s
@@ -137,13 +138,52 @@ public final class DatabaseSchemaReader {
     private DatabaseSchemaReader() {
     }
 
+    /**
+     * Which part of the connection's own schema to read: some tables (with their columns, constraints and indexes),
+     * some free-standing sequences, and the objects that belong to no table (views, functions, triggers, types) and
+     * the extensions, or all of every schema a user made.
+     *
+     * @param tables the tables by name; null for all
+     * @param sequences the sequences by name; null for all
+     * @param otherObjects whether to read views, functions, triggers, types and extensions
+     */
+    record Scope(Set<String> tables, Set<String> sequences, boolean otherObjects) {
+
+        static final Scope ALL = new Scope(null, null, true);
+
+        Scope {
+            tables = tables == null ? null : Set.copyOf(tables);
+            sequences = sequences == null ? null : Set.copyOf(sequences);
+        }
+
+        boolean isEmpty() {
+            return tables != null && tables.isEmpty() && sequences != null && sequences.isEmpty() && !otherObjects;
+        }
+    }
+
     /** Every schema of the database a user made (its own and the others), and the extensions. */
     public static SchemaSnapshot read(Connection connection) throws SQLException {
-        return read(connection, strings(connection, USER_SCHEMAS, List.of()));
+        return read(connection, Scope.ALL);
     }
 
     /** The connection's own schema and, of {@code schemas}, those that exist; and the extensions. */
     public static SchemaSnapshot read(Connection connection, Collection<String> schemas) throws SQLException {
+        return read(connection, schemas, Scope.ALL);
+    }
+
+    /**
+     * The part of the schema {@code scope} names, read with the same few queries as the whole: for {@link Scope#ALL}
+     * every schema a user made, for a narrower scope the connection's own schema only.
+     */
+    static SchemaSnapshot read(Connection connection, Scope scope) throws SQLException {
+        if (scope.isEmpty()) {
+            return SchemaSnapshot.empty();
+        }
+        return read(connection, scope == Scope.ALL ? strings(connection, USER_SCHEMAS, List.of()) : List.of(), scope);
+    }
+
+    private static SchemaSnapshot read(Connection connection, Collection<String> schemas, Scope scope)
+            throws SQLException {
         String current = strings(connection, "SELECT current_schema()", List.of()).get(0);
         Set<String> names = new LinkedHashSet<>();
         names.add(current);
@@ -152,97 +192,108 @@ public final class DatabaseSchemaReader {
                 "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?) ORDER BY nspname", List.of(names));
         Object[] read = existing.toArray();
 
+        Set<String> tableNames = scope.tables();
         Map<String, List<ColumnDef>> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, TABLES, read); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                columns.put(key(rows.getString(1), rows.getString(2), current), new ArrayList<>());
-            }
-        }
         Map<String, String> other = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, COLUMNS, read);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String table = key(rows.getString(1), rows.getString(2), current);
-                String generated = rows.getString(8);
-                if (!columns.containsKey(table)) {
-                    continue;
-                }
-                if (generated != null && !generated.isEmpty()) {
-                    other.put("generated column " + table + "." + rows.getString(3), rows.getString(4) + " AS ("
-                            + rows.getString(6) + ")");
-                    continue;
-                }
-                ColumnDef.Identity identity = rows.getBoolean(9) ? ColumnDef.Identity.SERIAL
-                        : identity(rows.getString(7));
-                columns.get(table).add(new ColumnDef(rows.getString(3), rows.getString(4), !rows.getBoolean(5),
-                        rows.getString(6), identity));
-            }
-        }
         Map<String, PrimaryKeyDef> primaryKeys = new TreeMap<>();
         Map<String, Map<String, UniqueDef>> uniques = new TreeMap<>();
         Map<String, Map<String, ForeignKeyDef>> foreignKeys = new TreeMap<>();
         Map<String, Map<String, CheckDef>> checks = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, CONSTRAINTS, read);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String table = key(rows.getString(1), rows.getString(2), current);
-                String name = rows.getString(3);
-                List<String> keyColumns = stringArray(rows.getArray(5));
-                switch (rows.getString(4)) {
-                    case "p" -> primaryKeys.put(table, new PrimaryKeyDef(name, keyColumns));
-                    case "u" -> uniques.computeIfAbsent(table, t -> new TreeMap<>())
-                            .put(name, new UniqueDef(name, keyColumns));
-                    case "f" -> foreignKeys.computeIfAbsent(table, t -> new TreeMap<>())
-                            .put(name, new ForeignKeyDef(name, keyColumns, key(rows.getString(6), rows.getString(7),
-                                    current), stringArray(rows.getArray(8)), onDelete(rows.getString(9))));
-                    case "c" -> checks.computeIfAbsent(table, t -> new TreeMap<>())
-                            .put(name, new CheckDef(name, rows.getString(10)));
-                    default -> other.put("constraint " + table + "." + name, rows.getString(10));
+        Map<String, Map<String, IndexDef>> indexes = new TreeMap<>();
+        if (tableNames == null || !tableNames.isEmpty()) {
+            try (PreparedStatement statement = prepare(connection, TABLES, read, tableNames);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.put(key(rows.getString(1), rows.getString(2), current), new ArrayList<>());
                 }
             }
-        }
-        Map<String, Map<String, IndexDef>> indexes = new TreeMap<>();
-        try (PreparedStatement statement = prepare(connection, INDEXES, read);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String table = key(rows.getString(1), rows.getString(2), current);
-                String name = rows.getString(3);
-                if (rows.getBoolean(7)) {
-                    other.put("index " + SqlNames.key(SqlNames.schemaOf(table), name), rows.getString(8));
-                    continue;
+            try (PreparedStatement statement = prepare(connection, COLUMNS, read, tableNames);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String table = key(rows.getString(1), rows.getString(2), current);
+                    String generated = rows.getString(8);
+                    if (!columns.containsKey(table)) {
+                        continue;
+                    }
+                    if (generated != null && !generated.isEmpty()) {
+                        other.put("generated column " + table + "." + rows.getString(3), rows.getString(4) + " AS ("
+                                + rows.getString(6) + ")");
+                        continue;
+                    }
+                    ColumnDef.Identity identity = rows.getBoolean(9) ? ColumnDef.Identity.SERIAL
+                            : identity(rows.getString(7));
+                    columns.get(table).add(new ColumnDef(rows.getString(3), rows.getString(4), !rows.getBoolean(5),
+                            rows.getString(6), identity));
                 }
-                List<String> indexColumns = stringArray(rows.getArray(5));
-                Boolean[] descending = (Boolean[]) rows.getArray(6).getArray();
-                List<IndexDef.IndexColumn> definition = new ArrayList<>();
-                for (int i = 0; i < indexColumns.size(); i++) {
-                    definition.add(new IndexDef.IndexColumn(indexColumns.get(i), descending[i]));
+            }
+            try (PreparedStatement statement = prepare(connection, CONSTRAINTS, read, tableNames);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String table = key(rows.getString(1), rows.getString(2), current);
+                    String name = rows.getString(3);
+                    List<String> keyColumns = stringArray(rows.getArray(5));
+                    switch (rows.getString(4)) {
+                        case "p" -> primaryKeys.put(table, new PrimaryKeyDef(name, keyColumns));
+                        case "u" -> uniques.computeIfAbsent(table, t -> new TreeMap<>())
+                                .put(name, new UniqueDef(name, keyColumns));
+                        case "f" -> foreignKeys.computeIfAbsent(table, t -> new TreeMap<>())
+                                .put(name, new ForeignKeyDef(name, keyColumns,
+                                        key(rows.getString(6), rows.getString(7), current),
+                                        stringArray(rows.getArray(8)), onDelete(rows.getString(9))));
+                        case "c" -> checks.computeIfAbsent(table, t -> new TreeMap<>())
+                                .put(name, new CheckDef(name, rows.getString(10)));
+                        default -> other.put("constraint " + table + "." + name, rows.getString(10));
+                    }
                 }
-                indexes.computeIfAbsent(table, t -> new TreeMap<>())
-                        .put(name, new IndexDef(name, definition, rows.getBoolean(4)));
+            }
+            try (PreparedStatement statement = prepare(connection, INDEXES, read, tableNames);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String table = key(rows.getString(1), rows.getString(2), current);
+                    String name = rows.getString(3);
+                    if (rows.getBoolean(7)) {
+                        other.put("index " + SqlNames.key(SqlNames.schemaOf(table), name), rows.getString(8));
+                        continue;
+                    }
+                    List<String> indexColumns = stringArray(rows.getArray(5));
+                    Boolean[] descending = (Boolean[]) rows.getArray(6).getArray();
+                    List<IndexDef.IndexColumn> definition = new ArrayList<>();
+                    for (int i = 0; i < indexColumns.size(); i++) {
+                        definition.add(new IndexDef.IndexColumn(indexColumns.get(i), descending[i]));
+                    }
+                    indexes.computeIfAbsent(table, t -> new TreeMap<>())
+                            .put(name, new IndexDef(name, definition, rows.getBoolean(4)));
+                }
             }
         }
         Map<String, SequenceDef> sequences = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
-            statement.setArray(1, connection.createArrayOf("text", read));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String name = key(rows.getString(1), rows.getString(2), current);
-                    sequences.put(name, new SequenceDef(name, rows.getLong(3), rows.getLong(4)));
+        if (scope.sequences() == null || !scope.sequences().isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(SEQUENCES)) {
+                statement.setArray(1, connection.createArrayOf("text", read));
+                within(statement, 2, scope.sequences());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String name = key(rows.getString(1), rows.getString(2), current);
+                        sequences.put(name, new SequenceDef(name, rows.getLong(3), rows.getLong(4)));
+                    }
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(OTHER_OBJECTS)) {
-            for (int i = 1; i <= 5; i++) {
-                statement.setArray(i, connection.createArrayOf("text", read));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    other.put(rows.getString(1), rows.getString(2));
+        Set<String> extensions = new TreeSet<>();
+        if (scope.otherObjects()) {
+            try (PreparedStatement statement = connection.prepareStatement(OTHER_OBJECTS)) {
+                for (int i = 1; i <= 5; i++) {
+                    statement.setArray(i, connection.createArrayOf("text", read));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        other.put(rows.getString(1), rows.getString(2));
+                    }
                 }
             }
+            extensions.addAll(strings(connection, "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'",
+                    List.of()));
         }
-        Set<String> extensions = new TreeSet<>(strings(connection,
-                "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'", List.of()));
         Map<String, TableDef> tables = new TreeMap<>();
         columns.forEach((table, tableColumns) -> tables.put(table, new TableDef(table, tableColumns,
                 primaryKeys.get(table), new TreeMap<>(uniques.getOrDefault(table, Map.of())),
@@ -259,11 +310,20 @@ public final class DatabaseSchemaReader {
         return SqlNames.key(current.equals(schema) ? null : schema, name);
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object[] schemas) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object[] schemas, Set<String> tables)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setArray(1, connection.createArrayOf("text", schemas));
         statement.setString(2, HISTORY_TABLE);
+        within(statement, 3, tables);
         return statement;
+    }
+
+    /** Binds the scope of a query: a flag for "all" at {@code index}, the names at the next parameter. */
+    private static void within(PreparedStatement statement, int index, Set<String> names) throws SQLException {
+        statement.setBoolean(index, names == null);
+        statement.setArray(index + 1, statement.getConnection().createArrayOf("text",
+                names == null ? new String[0] : names.toArray(String[]::new)));
     }
 
     private static List<String> strings(Connection connection, String sql, List<Collection<String>> arrays)

@@ -30,9 +30,15 @@ public final class MigrationCreator {
      * @param directory where to write them
      * @param now the moment that gives the version
      * @param model the compiled entity classes, for autogenerate
+     * @param ignored objects that exist only in SQL, which autogenerate leaves alone
      */
     public record Request(String message, boolean autogenerate, Path directory, Instant now,
-            Optional<ModelSource> model) {
+            Optional<ModelSource> model, IgnoredObjects ignored) {
+
+        public Request(String message, boolean autogenerate, Path directory, Instant now,
+                Optional<ModelSource> model) {
+            this(message, autogenerate, directory, now, model, IgnoredObjects.NONE);
+        }
     }
 
     private final MigrationEngine engine;
@@ -63,7 +69,7 @@ public final class MigrationCreator {
         String modelSource = null;
         if (request.autogenerate()) {
             try (ModelClasses classes = ModelClasses.load(request.model(), hints)) {
-                changes = new Autogenerator(engine, shadowUrl, renames).diff(classes);
+                changes = new Autogenerator(engine, shadowUrl, renames, request.ignored()).diff(classes);
                 if (changes.isEmpty()) {
                     return result(Optional.empty(), Optional.empty(), true, changes);
                 }

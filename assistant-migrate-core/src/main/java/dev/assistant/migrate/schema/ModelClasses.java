@@ -38,8 +38,11 @@ public final class ModelClasses implements Closeable {
     private final List<Path> roots;
     private final URLClassLoader loader;
     private final List<Class<?>> annotatedClasses;
+    private final ModelSource naming;
 
-    private ModelClasses(List<Path> roots, URLClassLoader loader, List<Class<?>> annotatedClasses) {
+    private ModelClasses(List<Path> roots, URLClassLoader loader, List<Class<?>> annotatedClasses,
+            ModelSource naming) {
+        this.naming = naming;
         this.roots = List.copyOf(roots);
         this.loader = loader;
         this.annotatedClasses = List.copyOf(annotatedClasses);
@@ -56,7 +59,12 @@ public final class ModelClasses implements Closeable {
                     + hints.buildModel() + "; or point " + hints.setting(Hints.Setting.MODEL_CLASSES)
                     + " at the directory that holds the compiled @Entity classes.", true);
         }
-        return load(source.get().roots(), source.get().classpath(), hints);
+        return load(source.get(), hints);
+    }
+
+    /** Loads the classes of {@code source}; messages name its roots as it does (relative to its project). */
+    public static ModelClasses load(ModelSource source, Hints hints) {
+        return load(source.roots(), source.classpath(), source, hints);
     }
 
     /**
@@ -66,6 +74,10 @@ public final class ModelClasses implements Closeable {
      * @throws MigrationEngineException when the roots are missing or hold no entity
      */
     public static ModelClasses load(List<Path> roots, List<Path> extraClasspath, Hints hints) {
+        return load(roots, extraClasspath, null, hints);
+    }
+
+    private static ModelClasses load(List<Path> roots, List<Path> extraClasspath, ModelSource naming, Hints hints) {
         List<Path> existing = roots.stream().filter(ModelClasses::isRoot).toList();
         if (existing.isEmpty()) {
             throw new MigrationEngineException("No compiled model classes: " + describe(roots)
@@ -92,7 +104,7 @@ public final class ModelClasses implements Closeable {
                     + " at the directory that holds the compiled entities.", true);
         }
         annotated.sort(Comparator.comparing(Class::getName));
-        return new ModelClasses(existing, loader, annotated);
+        return new ModelClasses(existing, loader, annotated, naming);
     }
 
     /**
@@ -227,8 +239,10 @@ public final class ModelClasses implements Closeable {
         return loader;
     }
 
+    /** The roots as messages name them: relative to the project when it is known. */
     public String describe() {
-        return describe(roots);
+        return naming == null ? describe(roots)
+                : roots.stream().map(naming::describe).collect(Collectors.joining(", "));
     }
 
     private static void closeQuietly(URLClassLoader loader) {

@@ -13,6 +13,7 @@ final class PostgresTypes {
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     private static final List<String> FLOATS = List.of("real", "double precision");
     private static final Pattern MODIFIERS = Pattern.compile("\\(([^)]*)\\)");
+    private static final Pattern DEFAULT_TIME_PRECISION = Pattern.compile("^(timestamp|time)\\(6\\)(?= with)");
 
     enum Family {
         INTEGER, FLOAT, NUMERIC, TEXT, TIMESTAMP_TZ, TIMESTAMP, TIME, OTHER
@@ -80,6 +81,19 @@ final class PostgresTypes {
     }
 
     /** True when a value of one type can be taken for the other: same family (a candidate for a rename). */
+    /**
+     * True when two spellings mean the same type: the same text, or a time type with its precision written as 6,
+     * which is PostgreSQL's default and largest ({@code timestamp(6) without time zone} and
+     * {@code timestamp without time zone} store the same values).
+     */
+    static boolean sameType(String a, String b) {
+        return a.equals(b) || withoutDefaultPrecision(a).equals(withoutDefaultPrecision(b));
+    }
+
+    private static String withoutDefaultPrecision(String type) {
+        return DEFAULT_TIME_PRECISION.matcher(type).replaceFirst("$1");
+    }
+
     static boolean compatible(String a, String b) {
         return a.equals(b) || family(a) != Family.OTHER && family(a) == family(b);
     }

@@ -101,7 +101,9 @@ public final class SchemaDiff {
 
         PrimaryKeyDef fromKey = from.primaryKey();
         PrimaryKeyDef toKey = to.primaryKey();
-        if (!Objects.equals(fromKey == null ? null : fromKey.columns(), toKey == null ? null : toKey.columns())) {
+        // a key is the set of its columns: Hibernate orders a composite key by attribute name, not as the SQL did
+        if (!Objects.equals(fromKey == null ? null : Set.copyOf(fromKey.columns()),
+                toKey == null ? null : Set.copyOf(toKey.columns()))) {
             if (fromKey != null) {
                 operations.add(new SchemaOperation.DropPrimaryKey(table, fromKey));
             }
@@ -158,7 +160,7 @@ public final class SchemaDiff {
     }
 
     private static void compareColumns(String table, ColumnDef from, ColumnDef to, List<SchemaOperation> operations) {
-        boolean typeChanges = !from.type().equals(to.type());
+        boolean typeChanges = !PostgresTypes.sameType(from.type(), to.type());
         if (typeChanges) {
             operations.add(new SchemaOperation.AlterColumnType(table, to.name(), from.type(), to.type()));
         }

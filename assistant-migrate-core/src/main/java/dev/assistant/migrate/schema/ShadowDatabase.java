@@ -7,6 +7,7 @@ import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.engine.Database;
 import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.engine.ScriptRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,6 +82,11 @@ public final class ShadowDatabase implements AutoCloseable {
         return engine.on(settings, quiet(engine.log()));
     }
 
+    /** The one connection a replay runs its scripts on. */
+    public ScriptRunner runner() {
+        return ScriptRunner.open(new Database(settings, target.hints()));
+    }
+
     public Connection connect() {
         return new Database(settings, target.hints()).connect();
     }
@@ -127,11 +133,20 @@ public final class ShadowDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops the database, ending its sessions. An autovacuum worker that has just started on the fresh database can
-     * only be ended by a superuser (SQL state 42501 for anyone else); it is done within moments, so the drop is tried
-     * again for up to ten seconds.
+     * Drops the database. A plain drop ends an autovacuum worker that has started on it by itself; only when a session
+     * is still connected (SQL state 55006) is the drop forced, which ends sessions. Forcing cannot end an autovacuum
+     * worker unless run by a superuser (SQL state 42501 for anyone else); such a worker is done within moments, so the
+     * forced drop is tried again for up to ten seconds.
      */
     private void drop(Statement statement) throws SQLException {
+        try {
+            statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()));
+            return;
+        } catch (SQLException e) {
+            if (!"55006".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 statement.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(settings.database()) + " WITH (FORCE)");

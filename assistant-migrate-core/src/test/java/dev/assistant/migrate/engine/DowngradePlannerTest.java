@@ -84,8 +84,38 @@ class DowngradePlannerTest {
                 .hasMessageContaining("U4__m4.sql")
                 .hasMessageContaining("U2__m2.sql")
                 .hasMessageContaining("Nothing was changed")
-                .hasMessageContaining("go back no further than version 4: {downgrade 4}.");
+                .hasMessageContaining("Write U4__m4.sql, U2__m2.sql, then run the downgrade again. Until then nothing"
+                        + " can be undone: version 4 is the current version.");
         assertThat(versions(plan("4"))).isEmpty();
+    }
+
+    @Test
+    void aCommentOnlyUndoIsNamedAsSuchAndTheCurrentVersionIsNoAlternative() {
+        applied("1", true).applied("2", false);
+        files.add(script("U2__m2.sql", "-- TODO: drop t2\n"));
+        assertThatThrownBy(() -> plan("base"))
+                .hasMessage("Cannot downgrade to base: V2 (m2) has no undo script. Nothing was changed."
+                        + " U2__m2.sql holds only comments: write the SQL that reverses V2__m2.sql in it, then run the"
+                        + " downgrade again. Until then nothing can be undone: version 2 is the current version.");
+    }
+
+    @Test
+    void aMissingUndoBelowTheCurrentVersionOffersToStopAboveIt() {
+        applied("1", true).applied("2", false).applied("3", true);
+        assertThatThrownBy(() -> plan("base"))
+                .hasMessage("Cannot downgrade to base: V2 (m2) has no undo script. Nothing was changed."
+                        + " Write U2__m2.sql, or go back no further than version 2: {downgrade 2}.");
+    }
+
+    @Test
+    void aCommentOnlyUndoOfACommentOnlyMigrationUndoesIt() {
+        files.add(script("V1__merge.sql", "-- merge\n"));
+        files.add(script("U1__merge.sql", "-- nothing to undo\n"));
+        history.add(new AppliedMigration(1, "1", "merge", "SQL", "V1__merge.sql", Instant.EPOCH, "tester", 5,
+                "Success", true));
+        DowngradePlan plan = plan("base");
+        assertThat(versions(plan)).containsExactly("1");
+        assertThat(plan.steps().get(0).statements()).isEmpty();
     }
 
     @Test

@@ -130,12 +130,36 @@ class MigrateIT extends EngineTestCase {
 
     @Test
     void refusesBrokenFilesBeforeTouchingTheDatabase() {
-        fixture.table("1", "one").write("V2__empty.sql", "-- nothing yet\n").write("U2__empty.sql", "SELECT 1;");
+        fixture.table("1", "one").write("V2__empty.sql", "  \n\n").write("U2__empty.sql", "SELECT 1;");
 
         assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
                 .isInstanceOf(ProblemsFoundException.class)
                 .hasMessageContaining("V2__empty.sql: holds no SQL statement");
         assertThat(fixture.historyVersions()).isEmpty();
+    }
+
+    @Test
+    void aCommentOnlyMigrationIsAppliedAsAVersionThatChangesNothing() {
+        fixture.table("1", "one").write("V2__merge.sql", "-- merges two branches\n")
+                .write("U2__merge.sql", "-- nothing to undo\n");
+
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+        assertThat(fixture.tables()).containsExactly("one");
+    }
+
+    @Test
+    void irreversibleMigrationsAreNamedOnceBeforeTheyAreApplied() {
+        fixture.table("1", "one")
+                .write("V2__two.sql", "CREATE TABLE two (id int);\n")
+                .write("V3__three.sql", "CREATE TABLE three (id int);\n");
+
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+
+        assertThat(fixture.log().lines()).filteredOn(line -> line.startsWith("WARN ")).containsExactly(
+                "WARN V2__two.sql and V3__three.sql have no undo script: once they are applied, downgrade cannot go"
+                        + " below version 3.");
     }
 
     @Test

@@ -101,8 +101,66 @@ class MigrationCatalogTest {
     }
 
     @Test
+    void aCommentOnlyMigrationIsAVersionThatChangesNothingWithAWarning() {
+        file("V1__a.sql", "CREATE TABLE a (id int);").file("U1__a.sql", "DROP TABLE a;")
+                .file("V2__merge.sql", "-- merges two branches\n/* nothing to do */\n")
+                .file("U2__merge.sql", "-- nothing to undo\n");
+        MigrationCatalog catalog = catalog();
+        assertThat(catalog.errors()).isEmpty();
+        assertThat(catalog.problems()).singleElement().satisfies(p -> {
+            assertThat(p.describe()).isEqualTo("V2__merge.sql: holds only comments: a version that changes nothing."
+                    + " /m/V2__merge.sql has no SQL statement; migrate records version 2 and changes nothing, as"
+                    + " Flyway does. Fix: None needed for a merge or a placeholder; if its SQL is missing, write it"
+                    + " before any database applies version 2.");
+            assertThat(p.isError()).isFalse();
+        });
+        assertThat(catalog.isReversible(MigrationVersion.fromVersion("2"))).isTrue();
+    }
+
+    @Test
+    void aCommentOnlyUndoOfAMigrationWithSqlIsStillNone() {
+        file("V1__merge.sql", "-- nothing\n").file("U1__merge.sql", "-- nothing\n")
+                .file("V2__b.sql", "CREATE TABLE b (id int);").file("U2__b.sql", "-- TODO\n");
+        assertThat(catalog().errors()).isEmpty();
+        assertThat(catalog().problems()).extracting(Problem::subject).containsExactly("V1__merge.sql", "V2__b.sql");
+        assertThat(catalog().isReversible(MigrationVersion.fromVersion("1"))).isTrue();
+        assertThat(catalog().isReversible(MigrationVersion.fromVersion("2"))).isFalse();
+    }
+
+    @Test
+    void aZeroByteOrWhitespaceOnlyMigrationIsAnError() {
+        file("V1__zero.sql", "").file("U1__zero.sql", "SELECT 1;")
+                .file("V2__spaces.sql", "  \n\t\n").file("U2__spaces.sql", "SELECT 1;");
+        assertThat(catalog().errors()).extracting(Problem::describe).containsExactly(
+                "V1__zero.sql: holds no SQL statement. /m/V1__zero.sql is empty. Fix: Write its SQL, or delete the"
+                        + " file (and its undo) if the change is not needed.",
+                "V2__spaces.sql: holds no SQL statement. /m/V2__spaces.sql holds only whitespace. Fix: Write its"
+                        + " SQL, or delete the file (and its undo) if the change is not needed.");
+    }
+
+    @Test
+    void twoMigrationsWithOneVersionAreOneProblemWithTheRenameOfTheNewerPair() throws Exception {
+        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("duplicate");
+        for (String name : List.of("V3__one.sql", "U3__one.sql", "V3__two.sql", "U3__two.sql")) {
+            java.nio.file.Path path = directory.resolve(name);
+            java.nio.file.Files.writeString(path, "SELECT 1;");
+            java.nio.file.Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.fromMillis(
+                    name.contains("two") ? 2_000_000_000_000L : 1_000_000_000_000L));
+        }
+        MigrationCatalog catalog = MigrationCatalog.scan(
+                List.of(new dev.assistant.migrate.api.ScriptLocation.Directory(directory)), TestHints.HINTS);
+        assertThat(catalog.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+            assertThat(p.subject()).isEqualTo("V3");
+            assertThat(p.fix()).matches("Keep V3__one\\.sql; give the newer V3__two\\.sql a version of its own:"
+                    + " `git mv V3__two\\.sql V(\\d{14})__two\\.sql` and `git mv U3__two\\.sql U\\1__two\\.sql`"
+                    + " \\(in its directory\\)\\.");
+        });
+    }
+
+    @Test
     void emptyAndNonUtf8MigrationsAreErrors() {
-        file("V1__empty.sql", "  \n-- nothing here\n")
+        file("V1__empty.sql", "  \n\n")
                 .file("U1__empty.sql", "SELECT 1;")
                 .file("V2__latin1.sql", new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'})
                 .file("U2__latin1.sql", "SELECT 1;");

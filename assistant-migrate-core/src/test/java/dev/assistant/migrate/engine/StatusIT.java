@@ -90,6 +90,42 @@ class StatusIT extends EngineTestCase {
     }
 
     @Test
+    void aMigrationRenamedAfterThisDatabaseAppliedItIsRecognisedByItsContent() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.delete("V2__two.sql").write("V20260101120000__two.sql", "CREATE TABLE two (id integer PRIMARY KEY);\n")
+                .delete("U2__two.sql").write("U20260101120000__two.sql", "DROP TABLE two;\n");
+
+        StatusReport report = status();
+
+        assertThat(report.problems()).extracting(Problem::describe).containsExactly(
+                "V20260101120000__two.sql: applied here under its old name. The history records V2__two.sql as"
+                        + " applied; V20260101120000__two.sql has the same content, so it was renamed (e.g. by the"
+                        + " advised `git mv`) after this database applied it, and migrate would apply it a second"
+                        + " time. Fix: Record the new name in this database's history, then run {status} again:"
+                        + " UPDATE flyway_schema_history SET version = '20260101120000', description = 'two', script"
+                        + " = 'V20260101120000__two.sql' WHERE version = '2' AND script = 'V2__two.sql';");
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .hasMessageContaining("V20260101120000__two.sql: applied here under its old name");
+
+        fixture.execute("UPDATE flyway_schema_history SET version = '20260101120000', description = 'two', script"
+                + " = 'V20260101120000__two.sql' WHERE version = '2' AND script = 'V2__two.sql'");
+        assertThat(status().isUpToDate()).isTrue();
+    }
+
+    @Test
+    void bothFilesOfADuplicateVersionArePending() {
+        fixture.table("1", "one").write("V2__a.sql", "CREATE TABLE a (id int);\n").write("U2__a.sql", "DROP TABLE a;\n")
+                .write("V2__b.sql", "CREATE TABLE b (id int);\n").write("U2__b.sql", "DROP TABLE b;\n");
+
+        StatusReport report = status();
+
+        assertThat(report.pending()).extracting(PendingMigration::script)
+                .containsExactly("V1__one.sql", "V2__a.sql", "V2__b.sql");
+        assertThat(report.problems()).extracting(Problem::kind).containsExactly(ProblemKind.DUPLICATE_VERSION);
+    }
+
+    @Test
     void aFailedNonTransactionalMigrationIsExplainedAndRepairClearsIt() {
         fixture.failingConcurrentIndex();
 

@@ -267,7 +267,7 @@ class AutogenerateCorpusIT {
     private static SchemaChanges autogenerate(ConnectionSettings database, RenameHints renames, SchemaSnapshot model)
             throws SQLException {
         try (Connection connection = connect(database)) {
-            return Autogenerator.diff(connection, model, renames);
+            return Autogenerator.diff(connection, model, renames, IgnoredObjects.NONE);
         }
     }
 

@@ -21,6 +21,23 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aTimeTypeWithTheDefaultPrecisionIsTheSameType() {
+        TableDef declared = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp without time zone", false),
+                Samples.column("seen_at", "timestamp with time zone", true)));
+        TableDef hibernate = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp(6) without time zone", false),
+                Samples.column("seen_at", "timestamp(6) with time zone", true)));
+        TableDef coarser = Samples.withColumns(Samples.users(), List.of(Samples.id(),
+                Samples.column("created_at", "timestamp(3) without time zone", false),
+                Samples.column("seen_at", "timestamp(6) with time zone", true)));
+
+        assertThat(SchemaDiff.between(Samples.schema(declared), Samples.schema(hibernate))).isEmpty();
+        assertThat(describe(SchemaDiff.between(Samples.schema(declared), Samples.schema(coarser)))).containsExactly(
+                "change type of users.created_at from timestamp without time zone to timestamp(3) without time zone");
+    }
+
+    @Test
     void aNewTableComesWithItsIndexesAndThenItsForeignKeys() {
         List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users()),
                 Samples.schema(Samples.users(), Samples.tasks()));
@@ -190,6 +207,28 @@ class SchemaDiffTest {
         TableDef database = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("people_pkey",
                 List.of("id")), Samples.users().uniques(), null, null);
         assertThat(SchemaDiff.between(Samples.schema(database), Samples.schema(Samples.users()))).isEmpty();
+    }
+
+    @Test
+    void aCompositePrimaryKeyIsTheSetOfItsColumns() {
+        TableDef sql = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("users_pkey",
+                List.of("username", "id")), Samples.users().uniques(), null, null);
+        TableDef hibernate = new TableDef("users", Samples.users().columns(), new PrimaryKeyDef("users_pkey",
+                List.of("id", "username")), Samples.users().uniques(), null, null);
+        assertThat(SchemaDiff.between(Samples.schema(sql), Samples.schema(hibernate))).isEmpty();
+    }
+
+    @Test
+    void aSerialColumnWhoseSequenceTheModelDrawsFromIsNoDrift() {
+        SchemaSnapshot sql = Samples.schema(Samples.withColumns(Samples.users(),
+                List.of(Samples.id("users", ColumnDef.Identity.SERIAL))));
+        SequenceDef generator = new SequenceDef("users_id_seq", 1, 1);
+        SchemaSnapshot model = new SchemaSnapshot(Samples.schema(Samples.withColumns(Samples.users(),
+                List.of(Samples.id("users", ColumnDef.Identity.NONE)))).tables(),
+                new TreeMap<>(Map.of(generator.name(), generator)), null);
+        assertThat(describe(SchemaDiff.between(sql, model))).containsExactly("create sequence users_id_seq",
+                "change identity of users.id from SERIAL to NONE");
+        assertThat(SchemaDiff.between(Autogenerator.drawingFromModelSequences(sql, model), model)).isEmpty();
     }
 
     @Test

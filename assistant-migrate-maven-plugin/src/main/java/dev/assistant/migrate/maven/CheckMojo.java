@@ -36,6 +36,14 @@ public class CheckMojo extends AbstractMigrateMojo {
     private List<String> modelClasses;
 
     /**
+     * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
+     * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
+     * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
+     */
+    @Parameter(property = PluginProperties.IGNORE)
+    private List<String> ignore;
+
+    /**
      * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
      * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
      * columns have fitting types and close names, are found without it.
@@ -52,7 +60,7 @@ public class CheckMojo extends AbstractMigrateMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         CheckReport report = core.check(new CheckRequest(workspace,
-                ReactorModel.find(modelClasses, session(), project()), shadowUrl, renames));
+                ReactorModel.find(modelClasses, session(), project()), shadowUrl, renames, ignore));
         if (!report.passed()) {
             throw new MojoFailureException(TextReports.checkFailure(report));
         }

@@ -46,6 +46,14 @@ public class CreateMojo extends AbstractMigrateMojo {
     private List<String> modelClasses;
 
     /**
+     * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
+     * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
+     * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
+     */
+    @Parameter(property = PluginProperties.IGNORE)
+    private List<String> ignore;
+
+    /**
      * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
      * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
      * columns have fitting types and close names, are found without it.
@@ -65,7 +73,7 @@ public class CreateMojo extends AbstractMigrateMojo {
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
                 scripts.writableDirectory(),
                 autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())) : Optional.empty(),
-                shadowUrl, renames));
+                shadowUrl, renames, ignore));
         TextReports.createWarnings(result).forEach(log::warn);
         print(log, TextReports.create(result, HINTS));
     }

@@ -114,6 +114,7 @@ final class MavenHints implements Hints {
             case MESSAGE -> PluginProperties.MESSAGE;
             case BASELINE_VERSION -> PluginProperties.VERSION;
             case REPAIR -> PluginProperties.REPAIR;
+            case IGNORE -> PluginProperties.IGNORE;
         };
     }
 }

@@ -15,6 +15,7 @@ import org.apache.maven.project.MavenProject;
  * Finds the compiled entity classes of the build without configuration: {@code assistant.modelClasses} when given;
  * otherwise every output directory of the reactor (or, run with {@code --non-recursive}, of the modules the root
  * lists) that holds an {@code @Entity} class. Their modules' runtime class paths come along when Maven resolved them.
+ * Messages name them relative to the directory Maven runs in.
  */
 final class ReactorModel {
 
@@ -27,7 +28,7 @@ final class ReactorModel {
         if (configured != null && !configured.isEmpty()) {
             List<Path> directories = configured.stream().filter(s -> !s.isBlank())
                     .map(s -> base.resolve(s.trim()).normalize()).toList();
-            return Optional.of(ModelSource.of(directories));
+            return Optional.of(ModelSource.of(directories).relativeTo(base));
         }
         Set<Path> directories = new LinkedHashSet<>();
         List<Path> classpath = new ArrayList<>();
@@ -49,7 +50,7 @@ final class ReactorModel {
         if (directories.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ModelSource(List.copyOf(directories), classpath));
+        return Optional.of(new ModelSource(List.copyOf(directories), classpath, base));
     }
 
     /**
@@ -57,7 +58,8 @@ final class ReactorModel {
      * failure names where it looked.
      */
     static ModelSource require(List<String> configured, MavenSession session, MavenProject project) {
-        return find(configured, session, project).orElse(ModelSource.of(defaultDirectories(session, project)));
+        return find(configured, session, project).orElse(ModelSource.of(defaultDirectories(session, project))
+                .relativeTo(Path.of(session.getExecutionRootDirectory())));
     }
 
     private static List<Path> defaultDirectories(MavenSession session, MavenProject project) {

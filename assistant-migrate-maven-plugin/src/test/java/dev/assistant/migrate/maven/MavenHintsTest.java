@@ -42,6 +42,7 @@ class MavenHintsTest {
         assertThat(hints.setting(Hints.Setting.MESSAGE)).isEqualTo("`-Dassistant.message`");
         assertThat(hints.setting(Hints.Setting.BASELINE_VERSION)).isEqualTo("`-Dassistant.version`");
         assertThat(hints.setting(Hints.Setting.REPAIR, "checksums")).isEqualTo("`-Dassistant.repair=checksums`");
+        assertThat(hints.setting(Hints.Setting.IGNORE, "idx_*")).isEqualTo("`-Dassistant.ignore=idx_*`");
         assertThat(hints.setting(Hints.Setting.LOCK_TIMEOUT, "<seconds>"))
                 .isEqualTo("`-Dassistant.lockTimeout=<seconds>`");
         assertThat(hints.setting(Hints.Setting.DRY_RUN, "true")).isEqualTo("`-Dassistant.dryRun=true`");

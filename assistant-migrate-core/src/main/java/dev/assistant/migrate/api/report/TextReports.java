@@ -11,6 +11,7 @@ import dev.assistant.migrate.api.HistoryReport;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
 import dev.assistant.migrate.api.RepairResult;
 import dev.assistant.migrate.api.SqlStatement;
 import dev.assistant.migrate.api.StatusReport;
@@ -37,10 +38,14 @@ public final class TextReports {
         lines.add("Database: " + report.database());
         lines.add("Scripts:  " + String.join(", ", report.locations()));
         lines.add("Current:  " + report.current().map(TextReports::describeCurrent).orElse("nothing applied yet"));
+        long outOfOrder = report.problems().stream().filter(p -> p.kind() == ProblemKind.OUT_OF_ORDER).count();
+        String notApplied = outOfOrder == 0 ? "" : outOfOrder + " out of order, which migrate will not apply (see"
+                + " Problems)";
         if (report.pending().isEmpty()) {
-            lines.add("Pending:  none");
+            lines.add("Pending:  " + (notApplied.isEmpty() ? "none" : notApplied));
         } else {
-            lines.add("Pending:  " + count(report.pending().size(), "migration"));
+            lines.add("Pending:  " + count(report.pending().size(), "migration")
+                    + (notApplied.isEmpty() ? "" : "; and " + notApplied));
             lines.addAll(indent(pendingTable(report.pending())));
         }
         lines.addAll(problems(report.problems()));
@@ -138,7 +143,7 @@ public final class TextReports {
 
     /** A failed check as one message: how many findings where, then the findings. */
     public static String checkFailure(CheckReport report) {
-        int count = report.pending().size() + report.problems().size();
+        int count = report.findings().size();
         List<String> lines = new ArrayList<>();
         lines.add("Migration check failed: " + count + " finding" + (count == 1 ? "" : "s") + " in "
                 + report.database());

@@ -1,0 +1,1 @@
+ALTER TABLE community DROP CONSTRAINT community_name_key CASCADE;

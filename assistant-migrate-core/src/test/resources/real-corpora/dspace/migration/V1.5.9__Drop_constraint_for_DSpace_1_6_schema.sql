@@ -1,0 +1,3 @@
+ALTER TABLE community2collection DROP CONSTRAINT community2collection_pkey CASCADE;
+ALTER TABLE community2community DROP CONSTRAINT community2community_pkey CASCADE;
+ALTER TABLE collection2item DROP CONSTRAINT collection2item_pkey CASCADE;

@@ -1,0 +1,7 @@
+ALTER TABLE eperson DROP CONSTRAINT eperson_pkey CASCADE;
+ALTER TABLE epersongroup DROP CONSTRAINT epersongroup_pkey CASCADE;
+ALTER TABLE community DROP CONSTRAINT community_pkey CASCADE;
+ALTER TABLE collection DROP CONSTRAINT collection_pkey CASCADE;
+ALTER TABLE item DROP CONSTRAINT item_pkey CASCADE;
+ALTER TABLE bundle DROP CONSTRAINT bundle_pkey CASCADE;
+ALTER TABLE bitstream DROP CONSTRAINT bitstream_pkey CASCADE;

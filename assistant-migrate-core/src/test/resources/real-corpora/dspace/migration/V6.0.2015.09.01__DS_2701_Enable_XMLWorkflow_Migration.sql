@@ -1,0 +1,2 @@
+-- A Java migration of DSpace that runs no statement on a new database: it only changes rows such a
+-- database does not have.

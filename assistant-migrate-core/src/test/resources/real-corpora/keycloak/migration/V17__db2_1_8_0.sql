@@ -1,0 +1,2 @@
+-- Nothing of Keycloak's changelog file for db2.1.8.0 runs on a new PostgreSQL database: its changesets are
+-- for other databases, or change rows that a new database does not have.

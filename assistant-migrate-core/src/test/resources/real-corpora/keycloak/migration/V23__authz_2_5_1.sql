@@ -1,0 +1,1 @@
+UPDATE public.RESOURCE_SERVER_POLICY SET TYPE = 'rules' WHERE TYPE = 'drools';
