@@ -98,7 +98,7 @@ final class DatabaseState {
                         + " content, so it was renamed (e.g. by the advised `git mv`) after this database applied"
                         + " it, and migrate would apply it a second time.",
                 "Record the new name in this database's history, then run " + hints.status() + " again: UPDATE "
-                        + FlywayFactory.HISTORY_TABLE + " SET version = '" + file.getVersion() + "', description = '"
+                        + HistoryTable.NAME + " SET version = '" + file.getVersion() + "', description = '"
                         + file.getDescription().replace("'", "''") + "', script = '" + file.getScript()
                         + "' WHERE version = '" + applied.getVersion() + "' AND script = '" + applied.getScript()
                         + "';");

@@ -56,7 +56,7 @@ public final class ScriptRunner implements AutoCloseable {
             placeholders.put("flyway:timestamp", LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
             placeholders.put("flyway:workingDirectory", System.getProperty("user.dir"));
-            placeholders.put("flyway:table", FlywayFactory.HISTORY_TABLE);
+            placeholders.put("flyway:table", HistoryTable.NAME);
             placeholders.put("flyway:environment", "");
             return new ScriptRunner(connection, row.getString(4), placeholders);
         } catch (SQLException e) {

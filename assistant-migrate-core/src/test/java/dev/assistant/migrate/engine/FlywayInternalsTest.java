@@ -32,7 +32,7 @@ class FlywayInternalsTest {
                 -- comment
                 DROP INDEX CONCURRENTLY ix_a;
                 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
-                """, java.util.Map.of()))
+                """))
                 .extracting(statement -> statement.line() + " " + statement.transactional())
                 .containsExactly("2 false", "3 true");
     }
