@@ -27,12 +27,18 @@ final class SchemaOptions {
                 + " trigger:, type: (e.g. idx_*, index:*, column:users.legacy_*)."})
     private List<String> ignore;
 
+    @Option(names = OptionNames.NAMING_STRATEGY, paramLabel = "<strategy>", description = {
+        "How the application's Hibernate turns entity names into table and column names: hibernate (the default: as"
+                + " written), spring (Spring Boot's default: firstName becomes first_name), or the class name of a"
+                + " PhysicalNamingStrategy on the model's class path."})
+    private String namingStrategy;
+
     Optional<ModelSource> findModel(ProcessContext context) {
-        return ModelLocations.find(model, context);
+        return ModelLocations.find(model, context).map(found -> found.withNamingStrategy(namingStrategy));
     }
 
     ModelSource requireModel(ProcessContext context) {
-        return ModelLocations.require(model, context);
+        return ModelLocations.require(model, context).withNamingStrategy(namingStrategy);
     }
 
     String shadowUrl() {

@@ -107,6 +107,11 @@ public final class ModelClasses implements Closeable {
         return new ModelClasses(existing, loader, annotated, naming);
     }
 
+    /** The physical naming strategy the model's names go through, when it is not Hibernate's own. */
+    Optional<String> physicalNamingStrategy() {
+        return naming == null ? Optional.empty() : naming.physicalNamingStrategyClass();
+    }
+
     /**
      * True when a directory or jar holds a compiled class annotated {@code @Entity}. Class files that mention the
      * annotation at all are found by their bytes; only those are loaded to see whether they carry it.

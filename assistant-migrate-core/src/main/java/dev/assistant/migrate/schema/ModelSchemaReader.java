@@ -65,11 +65,13 @@ public final class ModelSchemaReader {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(model.classLoader())
                 .build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, DATABASE_VERSION)
-                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
-                .build();
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        model.physicalNamingStrategy().ifPresent(strategy ->
+                settings.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, strategy));
+        StandardServiceRegistry registry = settings.build();
         Metadata metadata;
         try {
             MetadataSources sources = new MetadataSources(registry);

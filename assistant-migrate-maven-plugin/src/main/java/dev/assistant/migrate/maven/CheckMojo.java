@@ -36,6 +36,15 @@ public class CheckMojo extends AbstractMigrateMojo {
     private List<String> modelClasses;
 
     /**
+     * How the application's Hibernate turns entity names into table and column names: {@code hibernate} (the
+     * default: as written), {@code spring} (Spring Boot's default, {@code firstName} becomes {@code first_name}), or
+     * the class name of a {@code PhysicalNamingStrategy} on the model's class path. It must be the application's, or
+     * every name differs.
+     */
+    @Parameter(property = PluginProperties.NAMING_STRATEGY)
+    private String namingStrategy;
+
+    /**
      * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
      * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
      * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
@@ -60,7 +69,8 @@ public class CheckMojo extends AbstractMigrateMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         CheckReport report = core.check(new CheckRequest(workspace,
-                ReactorModel.find(modelClasses, session(), project()), shadowUrl, renames, ignore));
+                ReactorModel.find(modelClasses, session(), project())
+                        .map(model -> model.withNamingStrategy(namingStrategy)), shadowUrl, renames, ignore));
         if (!report.passed()) {
             throw new MojoFailureException(TextReports.checkFailure(report));
         }

@@ -46,6 +46,15 @@ public class CreateMojo extends AbstractMigrateMojo {
     private List<String> modelClasses;
 
     /**
+     * How the application's Hibernate turns entity names into table and column names: {@code hibernate} (the
+     * default: as written), {@code spring} (Spring Boot's default, {@code firstName} becomes {@code first_name}), or
+     * the class name of a {@code PhysicalNamingStrategy} on the model's class path. It must be the application's, or
+     * every name differs.
+     */
+    @Parameter(property = PluginProperties.NAMING_STRATEGY)
+    private String namingStrategy;
+
+    /**
      * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
      * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
      * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
@@ -72,7 +81,8 @@ public class CreateMojo extends AbstractMigrateMojo {
         boolean autogenerate = ParameterValues.flag(this.autogenerate, PluginProperties.AUTOGENERATE);
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
                 scripts.writableDirectory(),
-                autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())) : Optional.empty(),
+                autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())
+                        .withNamingStrategy(namingStrategy)) : Optional.empty(),
                 shadowUrl, renames, ignore));
         TextReports.createWarnings(result).forEach(log::warn);
         print(log, TextReports.create(result, HINTS));

@@ -21,6 +21,7 @@ public final class PluginProperties {
     public static final String MODEL_CLASSES = "assistant.modelClasses";
     public static final String IGNORE = "assistant.ignore";
     public static final String RENAMES = "assistant.renames";
+    public static final String NAMING_STRATEGY = "assistant.namingStrategy";
     public static final String VERSION = "assistant.version";
     public static final String REPAIR = "assistant.repair";
 
