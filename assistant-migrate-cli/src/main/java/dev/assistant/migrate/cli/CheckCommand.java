@@ -25,7 +25,7 @@ final class CheckCommand extends DatabaseCommand {
     @Override
     protected int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context) {
         CheckReport report = core.check(new CheckRequest(workspace, schema.findModel(context), schema.shadowUrl(),
-                List.of(), schema.ignore()));
+                schema.renames(), schema.ignore()));
         if (!report.passed()) {
             output.print(TextReports.checkFailure(report));
             return ExitCode.PROBLEMS;

@@ -42,7 +42,7 @@ final class CreateCommand extends DatabaseCommand {
                 + " directory with " + CliHints.INSTANCE.setting(Hints.Setting.LOCATIONS, "<directory>") + "."));
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate, directory,
                 autogenerate ? Optional.of(schema.requireModel(context)) : Optional.empty(), schema.shadowUrl(),
-                List.of(), schema.ignore()));
+                schema.renames(), schema.ignore()));
         TextReports.createWarnings(result).forEach(output.log()::warn);
         output.print(TextReports.create(result, CliHints.INSTANCE));
         return ExitCode.OK;

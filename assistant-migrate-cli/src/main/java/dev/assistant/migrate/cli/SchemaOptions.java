@@ -27,6 +27,12 @@ final class SchemaOptions {
                 + " trigger:, type: (e.g. idx_*, index:*, column:users.legacy_*)."})
     private List<String> ignore;
 
+    @Option(names = OptionNames.RENAMES, split = ",", paramLabel = "<old->new>", description = {
+        "Renames to take as such whatever the names look like, comma-separated: old_table->new_table for a table,"
+                + " table.old_column->new_column for a column. Renames whose tables have alike columns, or whose"
+                + " columns have fitting types and close names, are found without it."})
+    private List<String> renames;
+
     @Option(names = OptionNames.NAMING_STRATEGY, paramLabel = "<strategy>", description = {
         "How the application's Hibernate turns entity names into table and column names: hibernate (the default: as"
                 + " written), spring (Spring Boot's default: firstName becomes first_name), or the class name of a"
@@ -43,6 +49,10 @@ final class SchemaOptions {
 
     String shadowUrl() {
         return shadowUrl;
+    }
+
+    List<String> renames() {
+        return renames == null ? List.of() : renames;
     }
 
     List<String> ignore() {

@@ -58,8 +58,10 @@ class CommandLineTest {
         assertThat(InProcess.run(work, "downgrade", "--help").out())
                 .contains("<target>", "-N (undo the last N migrations)", "--dry-run", "--lock-timeout=<seconds>");
         assertThat(InProcess.run(work, "create", "--help").out())
-                .contains("--message=<message>", "--autogenerate", "--model=<dir or jar>", "--shadow-url=<url>");
-        assertThat(InProcess.run(work, "check", "--help").out()).contains("--model=<dir or jar>", "--shadow-url=<url>");
+                .contains("--message=<message>", "--autogenerate", "--model=<dir or jar>", "--shadow-url=<url>",
+                        "--renames=<old->new>", "--naming-strategy=<strategy>", "--ignore=<pattern>");
+        assertThat(InProcess.run(work, "check", "--help").out()).contains("--model=<dir or jar>", "--shadow-url=<url>",
+                "--renames=<old->new>", "--naming-strategy=<strategy>", "--ignore=<pattern>");
         assertThat(InProcess.run(work, "help", "downgrade").out()).contains("Usage: assistant-migrate downgrade");
     }
 

@@ -377,7 +377,8 @@ public final class SqlRenderer {
         return "-- WARNING: possible rename of " + table + "." + from + " to " + table + "." + to + ": as generated,"
                 + " the data of " + from + " is lost. If it is a rename, replace the ADD COLUMN and DROP COLUMN with"
                 + " ALTER TABLE " + qualified(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
-                + "; (or run create again with -Dassistant.renames=" + table + "." + from + "->" + to + ")";
+                + "; (or run create again with the rename declared: " + table + "." + from + "->" + to
+                + " in -Dassistant.renames or --renames)";
     }
 
     private static String alterTable(String table) {

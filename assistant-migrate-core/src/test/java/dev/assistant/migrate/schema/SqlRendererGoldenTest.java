@@ -121,7 +121,8 @@ class SqlRendererGoldenTest {
     void possibleRenameOnBothSides() {
         String hint = "-- WARNING: possible rename of users.tz to users.timezone: as generated, the data of tz is"
                 + " lost. If it is a rename, replace the ADD COLUMN and DROP COLUMN with ALTER TABLE users RENAME"
-                + " COLUMN tz TO timezone; (or run create again with -Dassistant.renames=users.tz->timezone)";
+                + " COLUMN tz TO timezone; (or run create again with the rename declared: users.tz->timezone in"
+                + " -Dassistant.renames or --renames)";
         assertThat(sql(new AddColumn("users", Samples.column("timezone", "text", true), "tz")))
                 .isEqualTo(hint + "\nALTER TABLE users ADD COLUMN timezone text;");
         assertThat(sql(new DropColumn("users", Samples.column("tz", "text", true), "timezone")))
