@@ -34,9 +34,10 @@ final class AttackRun {
     static final String MIGRATIONS = "src/main/resources/db/migration";
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** The version of Flyway's Maven plugin (and its PostgreSQL module) under attack: the Flyway Core we use. */
-    static final String FLYWAY_VERSION = System.getProperty("attacks.flyway.version", "13.12.0");
+    static final String FLYWAY_VERSION = System.getProperty("attacks.flyway.version", FlywayPlugin.version());
     /** The JDBC driver Flyway's plugin gets. */
-    static final String POSTGRESQL_VERSION = System.getProperty("attacks.postgresql.version", "42.7.14");
+    static final String POSTGRESQL_VERSION = System.getProperty("attacks.postgresql.version",
+            FlywayPlugin.driverVersion());
 
     /** A tool under attack: this plugin built from some commit, or Flyway's own Maven plugin. */
     record Tool(String label, boolean flyway, Path repository) {
@@ -81,24 +82,6 @@ final class AttackRun {
             </project>
             """;
 
-    /** Flyway's plugin needs its PostgreSQL module and the driver next to it. */
-    private static final String FLYWAY_PLUGIN = """
-                    <groupId>org.flywaydb</groupId>
-                    <artifactId>flyway-maven-plugin</artifactId>
-                    <version>%1$s</version>
-                    <dependencies>
-                      <dependency>
-                        <groupId>org.flywaydb</groupId>
-                        <artifactId>flyway-database-postgresql</artifactId>
-                        <version>%1$s</version>
-                      </dependency>
-                      <dependency>
-                        <groupId>org.postgresql</groupId>
-                        <artifactId>postgresql</artifactId>
-                        <version>%2$s</version>
-                      </dependency>
-                    </dependencies>""";
-
     private static final String OUR_PLUGIN = """
                     <groupId>dev.assistant</groupId>
                     <artifactId>assistant-migrate-maven-plugin</artifactId>
@@ -120,7 +103,7 @@ final class AttackRun {
         Files.createDirectories(project.resolve(MIGRATIONS));
         Files.createDirectories(project.resolve(".mvn"));
         Files.writeString(project.resolve("pom.xml"), POM.formatted(tool.flyway()
-                ? FLYWAY_PLUGIN.formatted(FLYWAY_VERSION, POSTGRESQL_VERSION)
+                ? FlywayPlugin.declaration(FLYWAY_VERSION, POSTGRESQL_VERSION)
                 : OUR_PLUGIN.formatted(MavenRun.pluginVersion())), StandardCharsets.UTF_8);
     }
 

@@ -27,6 +27,15 @@ final class FlywayPlugin {
               <build>
                 <plugins>
                   <plugin>
+            %s
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    /** The plugin's declaration: it needs its PostgreSQL module and the driver next to it. */
+    private static final String DECLARATION = """
                     <groupId>org.flywaydb</groupId>
                     <artifactId>flyway-maven-plugin</artifactId>
                     <version>%1$s</version>
@@ -41,12 +50,7 @@ final class FlywayPlugin {
                         <artifactId>postgresql</artifactId>
                         <version>%2$s</version>
                       </dependency>
-                    </dependencies>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+                    </dependencies>""";
 
     private FlywayPlugin() {
     }
@@ -55,11 +59,21 @@ final class FlywayPlugin {
         return mavenVersion("org.flywaydb", "flyway-core");
     }
 
+    /** The JDBC driver of this build, which Flyway's plugin gets beside it. */
+    static String driverVersion() {
+        return org.postgresql.util.DriverInfo.DRIVER_VERSION;
+    }
+
+    /** What goes inside {@code <plugin>} to declare Flyway's plugin of {@code flywayVersion}. */
+    static String declaration(String flywayVersion, String driverVersion) {
+        return DECLARATION.formatted(flywayVersion, driverVersion);
+    }
+
     /** Makes {@code directory} a project of its own that declares Flyway's plugin. */
     static Path project(Path directory) throws IOException {
         Files.createDirectories(directory.resolve(".mvn"));
-        Files.writeString(directory.resolve("pom.xml"), POM.formatted(version(),
-                org.postgresql.util.DriverInfo.DRIVER_VERSION), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("pom.xml"), POM.formatted(declaration(version(), driverVersion())),
+                StandardCharsets.UTF_8);
         return directory;
     }
 
