@@ -5,7 +5,6 @@ import dev.assistant.migrate.api.CreateRequest;
 import dev.assistant.migrate.api.CreateResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
-import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "create", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class CreateMojo extends AbstractMigrateMojo {
+public class CreateMojo extends AbstractSchemaMojo {
 
     /** What the migration does, e.g. "add user timezone"; it names the files. Required. */
     @Parameter(property = PluginProperties.MESSAGE)
@@ -30,45 +29,6 @@ public class CreateMojo extends AbstractMigrateMojo {
     /** Fill the files from the entity model instead of writing commented templates. */
     @Parameter(property = PluginProperties.AUTOGENERATE, defaultValue = "false")
     private String autogenerate;
-
-    /**
-     * An empty database to replay the migrations on, instead of a temporary one created (and dropped) on the target's
-     * server, which needs the CREATEDB privilege.
-     */
-    @Parameter(property = PluginProperties.SHADOW_URL)
-    private String shadowUrl;
-
-    /**
-     * Directories of compiled entity classes, comma-separated; by default every output directory of the build that
-     * holds an {@code @Entity} class.
-     */
-    @Parameter(property = PluginProperties.MODEL_CLASSES)
-    private List<String> modelClasses;
-
-    /**
-     * How the application's Hibernate turns entity names into table and column names: {@code hibernate} (the
-     * default: as written), {@code spring} (Spring Boot's default, {@code firstName} becomes {@code first_name}), or
-     * the class name of a {@code PhysicalNamingStrategy} on the model's class path. It must be the application's, or
-     * every name differs.
-     */
-    @Parameter(property = PluginProperties.NAMING_STRATEGY)
-    private String namingStrategy;
-
-    /**
-     * Objects that exist only in SQL on purpose, comma-separated names in which {@code *} stands for any characters
-     * and {@code ?} for one: tables (with everything on them), {@code table.column}, indexes, constraints, sequences,
-     * views, functions. They are left out of the comparisons, so they are kept rather than proposed for dropping.
-     */
-    @Parameter(property = PluginProperties.IGNORE)
-    private List<String> ignore;
-
-    /**
-     * Renames to take as such whatever the names look like, comma-separated: {@code old_table->new_table} for a
-     * table, {@code table.old_column->new_column} for a column. Renames whose tables have alike columns, or whose
-     * columns have fitting types and close names, are found without it.
-     */
-    @Parameter(property = PluginProperties.RENAMES)
-    private List<String> renames;
 
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
@@ -81,9 +41,7 @@ public class CreateMojo extends AbstractMigrateMojo {
         boolean autogenerate = ParameterValues.flag(this.autogenerate, PluginProperties.AUTOGENERATE);
         CreateResult result = core.create(new CreateRequest(workspace, message, autogenerate,
                 scripts.writableDirectory(),
-                autogenerate ? Optional.of(ReactorModel.require(modelClasses, session(), project())
-                        .withNamingStrategy(namingStrategy)) : Optional.empty(),
-                shadowUrl, renames, ignore));
+                autogenerate ? Optional.of(requireModel()) : Optional.empty(), shadowUrl(), renames(), ignore()));
         TextReports.createWarnings(result).forEach(log::warn);
         print(log, TextReports.create(result, HINTS));
     }
