@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param project the project directory messages name the roots relative to; null to name them as given
  * @param namingStrategy how the entities' names become table and column names, as the application's Hibernate is
  *     configured: null or {@value #HIBERNATE_NAMING} for Hibernate's own, {@value #SPRING_NAMING} for Spring Boot's
- *     default (camelCase to snake_case), or the class name of a {@code PhysicalNamingStrategy} on the model's class
+ *     defaults (camelCase to snake_case, join tables named after the owning table and attribute), or the class name of a {@code PhysicalNamingStrategy} on the model's class
  *     path
  */
 public record ModelSource(List<Path> roots, List<Path> classpath, Path project, String namingStrategy) {
@@ -52,6 +52,11 @@ public record ModelSource(List<Path> roots, List<Path> classpath, Path project, 
         }
         return Optional.of(namingStrategy.equalsIgnoreCase(SPRING_NAMING)
                 ? "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy" : namingStrategy);
+    }
+
+    /** Whether the names follow Spring Boot's defaults, implicit (join tables) as well as physical. */
+    public boolean springNaming() {
+        return SPRING_NAMING.equalsIgnoreCase(namingStrategy);
     }
 
     public static ModelSource of(List<Path> roots) {

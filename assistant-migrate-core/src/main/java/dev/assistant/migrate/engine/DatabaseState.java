@@ -142,7 +142,8 @@ final class DatabaseState {
 
     private AppliedMigration toApplied(MigrationInfo info, MigrationCatalog catalog) {
         String version = info.isVersioned() ? info.getVersion().toString() : null;
-        boolean undoAvailable = info.isVersioned() && catalog.isReversible(info.getVersion());
+        boolean baseline = info.getType() != null && info.getType().name().endsWith("BASELINE");
+        boolean undoAvailable = info.isVersioned() && !baseline && catalog.isReversible(info.getVersion());
         return new AppliedMigration(
                 info.getInstalledRank() == null ? 0 : info.getInstalledRank(),
                 version,

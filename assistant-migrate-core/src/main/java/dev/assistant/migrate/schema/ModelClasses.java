@@ -107,6 +107,11 @@ public final class ModelClasses implements Closeable {
         return new ModelClasses(existing, loader, annotated, naming);
     }
 
+    /** Whether join tables without a name are named as Spring Boot names them. */
+    boolean springImplicitNaming() {
+        return naming != null && naming.springNaming();
+    }
+
     /** The physical naming strategy the model's names go through, when it is not Hibernate's own. */
     Optional<String> physicalNamingStrategy() {
         return naming == null ? Optional.empty() : naming.physicalNamingStrategyClass();

@@ -71,6 +71,9 @@ public final class ModelSchemaReader {
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
         model.physicalNamingStrategy().ifPresent(strategy ->
                 settings.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, strategy));
+        if (model.springImplicitNaming()) {
+            settings.applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
+        }
         StandardServiceRegistry registry = settings.build();
         Metadata metadata;
         try {

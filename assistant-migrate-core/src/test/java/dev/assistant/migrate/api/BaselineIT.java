@@ -102,6 +102,8 @@ class BaselineIT {
         StatusReport status = core.status(new StatusRequest(workspace));
         assertThat(status.current()).map(AppliedMigration::version).contains(result.version());
         assertThat(status.current()).map(AppliedMigration::type).contains("BASELINE");
+        assertThat(status.current()).map(AppliedMigration::undoAvailable).as("downgrade never undoes a baseline")
+                .contains(false);
         assertThat(status.pending()).isEmpty();
         assertThat(status.problems()).extracting(Problem::kind).isEmpty();
 

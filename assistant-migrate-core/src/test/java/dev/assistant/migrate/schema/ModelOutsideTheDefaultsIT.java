@@ -84,13 +84,36 @@ class ModelOutsideTheDefaultsIT {
         }
     }
 
+    @Test
+    void springNamingNamesAnUnnamedJoinTableAfterTheOwningTableAndAttribute() throws Exception {
+        Path classes = compile("join", """
+                @Entity @Table(name = "notes")
+                public class Note {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Integer id;
+                    @ManyToMany java.util.Set<Label> tagLabels;
+                }""", """
+                @Entity @Table(name = "labels")
+                public class Label {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Integer id;
+                }""");
+        try (ModelClasses model = ModelClasses.load(new ModelSource(List.of(classes), List.of(), null, "spring"),
+                HINTS)) {
+            assertThat(ModelSchemaReader.read(model).tables()).containsKey("notes_tag_labels")
+                    .doesNotContainKey("notes_labels");
+        }
+        try (ModelClasses model = ModelClasses.load(ModelSource.of(List.of(classes)), HINTS)) {
+            assertThat(ModelSchemaReader.read(model).tables()).as("JPA's own rule: both entities' tables")
+                    .containsKey("notes_labels").doesNotContainKey("notes_tag_labels");
+        }
+    }
+
     private EngineSettings migrated(String label) throws Exception {
         return ScratchMigrations.migrated(DB.database(), work.resolve(label + "-migrations"), NOTES);
     }
 
-    private Path compile(String label, String source) throws Exception {
+    private Path compile(String label, String... sources) throws Exception {
         Path classes = work.resolve(label + "-classes");
-        new CorpusCase("outside_" + label, List.of(), NOTES, List.of(source)).compileModel(classes);
+        new CorpusCase("outside_" + label, List.of(), NOTES, List.of(sources)).compileModel(classes);
         return classes;
     }
 }
