@@ -138,7 +138,7 @@ public final class MigrationEngine {
                     hints);
             if (dryRun) {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
-                        before.current(), true);
+                        before.current(), true, before.current());
             }
             warnIrreversible(upTo(before.pending(), target));
             try (MigrationRunner runner = new MigrationRunner(own, lock, database, before.current(),
@@ -147,7 +147,8 @@ public final class MigrationEngine {
                     runner.createHistoryTable(history);
                 }
                 List<MigrateResult.Applied> applied = runner.apply(plan, history);
-                return new MigrateResult(database.describe(), applied, List.of(), runner.current(), false);
+                return new MigrateResult(database.describe(), applied, List.of(), runner.current(), false,
+                        before.current());
             }
         }
     }
@@ -163,10 +164,12 @@ public final class MigrationEngine {
             refuseOn(before.errors(), "downgrade");
             DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog, own.statements(), hints);
             if (dryRun || plan.isEmpty()) {
-                return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun);
+                return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun,
+                        before.current());
             }
             List<DowngradeResult.Undone> undone = undo(plan, own, lock, target);
-            return new DowngradeResult(database.describe(), plan, undone, currentAfter(before, plan), false);
+            return new DowngradeResult(database.describe(), plan, undone, currentAfter(before, plan), false,
+                    before.current());
         }
     }
 
