@@ -1,6 +1,8 @@
 package dev.assistant.migrate.maven;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.StatusReport;
 import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
@@ -40,6 +42,22 @@ public class StatusMojo extends AbstractMigrateMojo {
             System.out.println(JsonReports.status(report));
         } else {
             print(log, TextReports.status(report, HINTS));
+        }
+    }
+
+    /** The summary table; with {@code json}, one document with every database's status. */
+    @Override
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoFailureException {
+        OutputFormat output = OutputFormat.parse(format);
+        FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
+        if (output == OutputFormat.JSON) {
+            System.out.println(JsonReports.status(result));
+            if (!result.succeeded()) {
+                throw new MojoFailureException(TextReports.fleetFailure(result));
+            }
+        } else {
+            finish(log, result);
         }
     }
 }
