@@ -181,7 +181,8 @@ public final class TextReports {
         lines.add(fleet.goal() + ": " + ok + " of " + count(fleet.members().size(), "database") + " ok"
                 + (fleet.failed().isEmpty() ? "" : ", " + fleet.failed().size() + " failed")
                 + (fleet.notStarted().isEmpty() ? "" : ", " + fleet.notStarted().size() + " not started")
-                + ", " + fleet.parallel() + " at a time, in " + fleet.millis() + " ms.");
+                + ", " + Math.min(fleet.parallel(), fleet.members().size()) + " at a time, in " + fleet.millis()
+                + " ms.");
         return lines;
     }
 
