@@ -1,6 +1,7 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
@@ -30,5 +31,20 @@ final class ApplyCommand extends DatabaseCommand {
         output.print(TextReports.migrate(core.migrate(new MigrateRequest(workspace, target, change.dryRun(),
                 change.lockTimeout()))));
         return ExitCode.OK;
+    }
+
+    @Mixin
+    private FleetOptions fleet;
+
+    @Override
+    protected FleetOptions fleetOptions() {
+        return fleet;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        return finish(output, core.migrate(fleet, new MigrateRequest(workspace, target, change.dryRun(),
+                change.lockTimeout())));
     }
 }

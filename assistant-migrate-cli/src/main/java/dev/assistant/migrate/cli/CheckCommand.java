@@ -3,6 +3,8 @@ package dev.assistant.migrate.cli;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
@@ -32,5 +34,23 @@ final class CheckCommand extends DatabaseCommand {
         }
         output.print(TextReports.checkPassed(report));
         return ExitCode.OK;
+    }
+
+    @Mixin
+    private FleetOptions fleet;
+
+    @Override
+    protected FleetOptions fleetOptions() {
+        return fleet;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        FleetResult<CheckReport> result = core.check(fleet, new CheckRequest(workspace, schema.findModel(context),
+                schema.shadowUrl(), schema.renames(), schema.ignore()));
+        result.failed().forEach(member -> member.report()
+                .ifPresent(report -> output.print(TextReports.checkFailure(report))));
+        return finish(output, result);
     }
 }

@@ -1,6 +1,8 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.StatusReport;
 import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
@@ -30,5 +32,24 @@ final class CurrentCommand extends DatabaseCommand {
             output.print(TextReports.status(report, CliHints.INSTANCE));
         }
         return ExitCode.OK;
+    }
+
+    @Mixin
+    private FleetOptions fleet;
+
+    @Override
+    protected FleetOptions fleetOptions() {
+        return fleet;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
+        if (format.json()) {
+            output.print(JsonReports.status(result));
+            return result.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
+        }
+        return finish(output, result);
     }
 }

@@ -3,8 +3,11 @@ package dev.assistant.migrate.cli;
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -43,7 +46,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
         ProcessContext context = root.context();
         CliLog log = new CliLog(context.err(), output.level());
         try {
-            ConnectionSettings settings = connection.resolve(context);
+            FleetOptions fleetOptions = fleetOptions();
+            FleetRequest fleet = fleetOptions == null || !fleetOptions.given() ? null
+                    : new FleetRequest(connection.resolve(fleetOptions.databases(context), context),
+                            fleetOptions.parallel(), fleetOptions.failFast());
+            ConnectionSettings settings = fleet == null ? connection.resolve(context) : fleet.databases().get(0);
             log.redactWith(settings);
             if (connection.passwordInUrl(settings)) {
                 log.warn("the password in " + OptionNames.URL + " can be read by every user of this machine (ps)"
@@ -51,6 +58,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
                         + OptionNames.PASSWORD_FILE + " instead.");
             }
             Workspace workspace = new Workspace(settings, MigrationLocations.resolve(locations, context));
+            if (fleet != null) {
+                return runFleet(new AssistantMigrate(log, CliHints.INSTANCE), workspace, fleet,
+                        new Output(context.out(), log), context);
+            }
             return run(new AssistantMigrate(log, CliHints.INSTANCE), workspace, new Output(context.out(), log),
                     context);
         } catch (CliFailure e) {
@@ -71,6 +82,30 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** Builds the command's request, makes its one call on the core and prints the result; returns the exit code. */
     protected abstract int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context);
+
+    /** The fleet options of a command that runs over a fleet; null for one that works on one database. */
+    protected FleetOptions fleetOptions() {
+        return null;
+    }
+
+    /**
+     * Builds the command's request for one database of the fleet, makes its one call over the fleet and prints the
+     * summary; returns the exit code.
+     */
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        throw new IllegalStateException("runs on one database");
+    }
+
+    /** The summary table on standard output; when a database failed or was not started, exit 1 naming them. */
+    protected static int finish(Output output, FleetResult<?> result) {
+        output.print(TextReports.fleet(result));
+        if (!result.succeeded()) {
+            output.log().error(TextReports.fleetFailure(result));
+            return ExitCode.PROBLEMS;
+        }
+        return ExitCode.OK;
+    }
 
     private static String stackTrace(Throwable e) {
         StringWriter trace = new StringWriter();

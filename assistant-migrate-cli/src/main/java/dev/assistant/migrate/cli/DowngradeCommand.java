@@ -2,6 +2,7 @@ package dev.assistant.migrate.cli;
 
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.DowngradeRequest;
+import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import picocli.CommandLine.Command;
@@ -29,5 +30,20 @@ final class DowngradeCommand extends DatabaseCommand {
         output.print(TextReports.downgrade(core.downgrade(new DowngradeRequest(workspace, target, change.dryRun(),
                 change.lockTimeout()))));
         return ExitCode.OK;
+    }
+
+    @Mixin
+    private FleetOptions fleet;
+
+    @Override
+    protected FleetOptions fleetOptions() {
+        return fleet;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        return finish(output, core.downgrade(fleet, new DowngradeRequest(workspace, target, change.dryRun(),
+                change.lockTimeout())));
     }
 }
