@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
                     + " chain that does not replay from an empty database (every undo must restore the schema as it"
                     + " was before its migration), or drift between the entity model and the migrations.",
             "Prints every finding on standard output. Without compiled entity classes, drift is not checked."})
-final class CheckCommand extends DatabaseCommand {
+final class CheckCommand extends FleetCommand {
 
     @Mixin
     private SchemaOptions schema;
@@ -34,14 +34,6 @@ final class CheckCommand extends DatabaseCommand {
         }
         output.print(TextReports.checkPassed(report));
         return ExitCode.OK;
-    }
-
-    @Mixin
-    private FleetOptions fleet;
-
-    @Override
-    protected FleetOptions fleetOptions() {
-        return fleet;
     }
 
     @Override

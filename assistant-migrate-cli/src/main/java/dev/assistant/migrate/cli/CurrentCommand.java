@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
             "Shows the database (password masked), the current version, the pending migrations (each reversible or"
                     + " not) and every problem with what to do about it.",
             "Changes nothing and exits 0 whatever it finds; check is the command that fails."})
-final class CurrentCommand extends DatabaseCommand {
+final class CurrentCommand extends FleetCommand {
 
     @Mixin
     private FormatOption format;
@@ -32,14 +32,6 @@ final class CurrentCommand extends DatabaseCommand {
             output.print(TextReports.status(report, CliHints.INSTANCE));
         }
         return ExitCode.OK;
-    }
-
-    @Mixin
-    private FleetOptions fleet;
-
-    @Override
-    protected FleetOptions fleetOptions() {
-        return fleet;
     }
 
     @Override

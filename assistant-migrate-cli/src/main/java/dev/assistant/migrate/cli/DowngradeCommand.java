@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "Undoes applied migrations with their undo scripts, newest first, under the migration lock.",
             "Plans first and refuses, before changing anything, when a step has no undo script; each undo and the"
                     + " removal of its history row run in one transaction."})
-final class DowngradeCommand extends DatabaseCommand {
+final class DowngradeCommand extends FleetCommand {
 
     @Parameters(index = "0", paramLabel = "<target>", description = "-N (undo the last N migrations), a version (undo"
             + " everything above it) or base (undo everything).")
@@ -30,14 +30,6 @@ final class DowngradeCommand extends DatabaseCommand {
         output.print(TextReports.downgrade(core.downgrade(new DowngradeRequest(workspace, target, change.dryRun(),
                 change.lockTimeout()))));
         return ExitCode.OK;
-    }
-
-    @Mixin
-    private FleetOptions fleet;
-
-    @Override
-    protected FleetOptions fleetOptions() {
-        return fleet;
     }
 
     @Override
