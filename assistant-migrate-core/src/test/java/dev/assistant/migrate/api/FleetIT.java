@@ -134,6 +134,27 @@ class FleetIT {
     }
 
     @Test
+    void failFastInParallelLetsTheRunningOnesFinishAndStartsNoOther() throws SQLException {
+        FleetResult<MigrateResult> fleet = new AssistantMigrate(EngineLog.SILENT, HINTS).migrate(fleet(4, true),
+                MigrateRequest.latest(workspace));
+
+        assertThat(fleet.failed()).extracting(FleetResult.Member::database)
+                .containsExactly(DATABASES.get(BROKEN).settings().location());
+        assertThat(fleet.members().subList(0, BROKEN)).allMatch(m -> m.outcome() == FleetResult.Outcome.OK);
+        assertThat(fleet.members().get(SIZE - 1).outcome()).isEqualTo(FleetResult.Outcome.NOT_STARTED);
+        for (int i = BROKEN + 1; i < SIZE; i++) {
+            if (fleet.members().get(i).outcome() == FleetResult.Outcome.OK) {
+                assertThat(history(DATABASES.get(i))).as("database %d, finished", i).containsExactly("1", "2", "3");
+            } else {
+                assertThat(fleet.members().get(i).outcome()).isEqualTo(FleetResult.Outcome.NOT_STARTED);
+                assertThat(tables(DATABASES.get(i))).as("database %d, not started", i).isEmpty();
+            }
+        }
+        assertThat(TextReports.fleet(fleet)).anyMatch(line -> line.startsWith(
+                DATABASES.get(SIZE - 1).settings().location()) && line.matches(".* +- +- +- +not started"));
+    }
+
+    @Test
     void statusCheckAndDowngradeReadAndChangeEachDatabase() throws SQLException {
         AssistantMigrate core = new AssistantMigrate(EngineLog.SILENT, HINTS);
         core.migrate(fleet(4, false), MigrateRequest.latest(workspace));

@@ -2,6 +2,7 @@ package dev.assistant.migrate.it;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -96,16 +98,29 @@ public final class InvokerProject {
         project.write(SESSIONS_FILE, Long.toString(project.sessions()));
     }
 
-    /** Each database of a fleet project, in the order of {@link #FLEET_FILE}; the project's own first. */
+    /**
+     * Each database of a fleet project, in the order of {@link #FLEET_FILE}, the project's own first; lines a project
+     * added on purpose that are not a database of the test server (bad URLs, repeats) are left out.
+     */
     public List<InvokerProject> fleet() {
         if (!Files.exists(basedir.resolve(FLEET_FILE))) {
             return List.of();
         }
-        return read(FLEET_FILE).lines()
+        Map<String, InvokerProject> databases = new LinkedHashMap<>();
+        read(FLEET_FILE).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(url -> new InvokerProject(basedir, ConnectionSettingsResolver.create().url(url)
-                        .environment(Map.of()).resolve()))
-                .toList();
+                .forEach(url -> {
+                    try {
+                        ConnectionSettings settings = ConnectionSettingsResolver.create().url(url)
+                                .environment(Map.of()).resolve();
+                        if (settings.host().equals(TestDatabaseServer.get().host())) {
+                            databases.putIfAbsent(settings.database(), new InvokerProject(basedir, settings));
+                        }
+                    } catch (InvalidConnectionSettingsException e) {
+                        // a bad line the project wrote on purpose
+                    }
+                });
+        return List.copyOf(databases.values());
     }
 
     /**
