@@ -75,6 +75,20 @@ public final class DatabaseList {
         return entries;
     }
 
+    /** Whether a URL of the list holds a password, which on a command line every user of the machine can read. */
+    public boolean carriesPasswords() {
+        for (Entry entry : entries) {
+            try {
+                if (DatabaseUrl.parse(entry.url(), entry.origin()).password() != null) {
+                    return true;
+                }
+            } catch (InvalidConnectionSettingsException e) {
+                // resolve() reports it
+            }
+        }
+        return false;
+    }
+
     /**
      * The settings of every database, each resolved by {@link ConnectionSettingsResolver#resolveMember}: the URL's
      * own user and password where it has them, the resolver's otherwise.

@@ -41,6 +41,10 @@ class DatabaseListTest {
                 "-Dassistant.urls").resolve(resolver);
 
         assertThat(databases).extracting(ConnectionSettings::database).containsExactly("a", "b");
+        assertThat(DatabaseList.of("postgresql://u@db1/a", "--urls").carriesPasswords()).isFalse();
+        assertThat(DatabaseList.of("postgresql://u@db1/a,postgresql://u:pw@db1/b", "--urls").carriesPasswords())
+                .isTrue();
+        assertThat(DatabaseList.of("postgresql://db1/a?password=pw", "--urls").carriesPasswords()).isTrue();
     }
 
     @Test

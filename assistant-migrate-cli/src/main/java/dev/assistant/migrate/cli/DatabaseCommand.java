@@ -1,6 +1,7 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.DatabaseList;
 import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.FleetRequest;
@@ -47,9 +48,17 @@ abstract class DatabaseCommand implements Callable<Integer> {
         CliLog log = new CliLog(context.err(), output.level());
         try {
             FleetOptions fleetOptions = fleetOptions();
-            FleetRequest fleet = fleetOptions == null || !fleetOptions.given() ? null
-                    : new FleetRequest(connection.resolve(fleetOptions.databases(context), context),
-                            fleetOptions.parallel(), fleetOptions.failFast());
+            FleetRequest fleet = null;
+            if (fleetOptions != null && fleetOptions.given()) {
+                DatabaseList databases = fleetOptions.databases(context);
+                fleet = new FleetRequest(connection.resolve(databases, context), fleetOptions.parallel(),
+                        fleetOptions.failFast());
+                if (fleetOptions.onCommandLine() && databases.carriesPasswords()) {
+                    log.warn("the passwords in " + OptionNames.URLS + " can be read by every user of this machine"
+                            + " (ps) while the command runs; list the databases in a file named by "
+                            + OptionNames.URLS_FILE + " instead.");
+                }
+            }
             ConnectionSettings settings = fleet == null ? connection.resolve(context) : fleet.databases().get(0);
             log.redactWith(settings);
             if (connection.passwordInUrl(settings)) {

@@ -36,6 +36,11 @@ final class FleetOptions {
         return urls != null && !urls.isBlank() || urlsFile != null;
     }
 
+    /** Whether the databases are named on the command line rather than in a file. */
+    boolean onCommandLine() {
+        return urls != null && !urls.isBlank();
+    }
+
     /** The databases named, each URL checked before anything runs. */
     DatabaseList databases(ProcessContext context) {
         if (urls != null && !urls.isBlank() && urlsFile != null) {

@@ -93,6 +93,11 @@ class FleetCliIT {
         assertThat(json.get("databases").get(1).get("status").get("pending").findValuesAsText("version"))
                 .containsExactly("2");
 
+        CliProcess.Result inline = cli().run("current", "--urls", DATABASES.get(0).url() + "," + DATABASES.get(2).url());
+        assertThat(inline.exitCode()).as(inline.toString()).isZero();
+        assertThat(inline.err()).contains("warning: the passwords in --urls can be read by every user of this machine");
+        assertThat(inline.out()).contains("status: 2 of 2 databases ok");
+
         CliProcess.Result check = cli().run("check", "--urls-file", "fleet.txt");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.PROBLEMS);
         assertThat(check.out()).contains("Migration check failed: 2 findings in", "pending: V2 t2 (V2__t2.sql)",

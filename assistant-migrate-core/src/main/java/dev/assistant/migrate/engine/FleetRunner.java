@@ -103,7 +103,7 @@ public final class FleetRunner {
         String headline = message.lines().findFirst().orElse("");
         if (e instanceof ScriptFailedException failed && failed.serverMessage() != null) {
             return headline + " (line " + failed.line() + ", " + failed.sqlState() + ": "
-                    + failed.serverMessage().lines().findFirst().orElse("") + ")";
+                    + failed.serverMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "") + ")";
         }
         return headline;
     }
