@@ -4,6 +4,7 @@ import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.EngineSettings;
 import dev.assistant.migrate.engine.FleetRunner;
 import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.schema.FleetCheck;
 import dev.assistant.migrate.schema.IgnoredObjects;
@@ -32,14 +33,21 @@ public final class AssistantMigrate {
 
     private final EngineLog log;
     private final Hints hints;
+    /** The scripts as a fleet run read them once, for each database's own façade; null: each goal reads them. */
+    private final MigrationCatalog scripts;
 
     /**
      * @param log where progress goes ({@link EngineLog#SILENT} for none); the front end masks passwords in it
      * @param hints the front end's commands, for the fixes that messages name
      */
     public AssistantMigrate(EngineLog log, Hints hints) {
+        this(log, hints, null);
+    }
+
+    private AssistantMigrate(EngineLog log, Hints hints, MigrationCatalog scripts) {
         this.log = log == null ? EngineLog.SILENT : log;
         this.hints = Objects.requireNonNull(hints, "hints");
+        this.scripts = scripts;
     }
 
     /** The current version, the pending migrations (each reversible or not) and every problem. Reads only. */
@@ -140,9 +148,10 @@ public final class AssistantMigrate {
      */
     public FleetResult<MigrateResult> migrate(FleetRequest fleet, MigrateRequest each) {
         MigrateTarget.parse(each.target());
+        MigrationCatalog catalog = scripts(each.workspace());
         announce("Migrating", fleet, each.workspace());
         return FleetRunner.run("migrate", fleet, log, (database, memberLog) -> {
-            MigrateResult result = new AssistantMigrate(memberLog, hints).migrate(
+            MigrateResult result = member(memberLog, catalog).migrate(
                     new MigrateRequest(each.workspace().on(database), each.target(), each.dryRun(), each.lockTimeout()));
             int count = result.dryRun() ? result.planned().size() : result.applied().size();
             String done = result.dryRun() ? "dry run: " + count + " to apply"
@@ -154,9 +163,10 @@ public final class AssistantMigrate {
 
     /** {@code status} of every database of a fleet; a database that cannot be read is a failure, problems are not. */
     public FleetResult<StatusReport> status(FleetRequest fleet, StatusRequest each) {
+        MigrationCatalog catalog = scripts(each.workspace());
         announce("Reading", fleet, each.workspace());
         return FleetRunner.run("status", fleet, log, (database, memberLog) -> {
-            StatusReport report = new AssistantMigrate(memberLog, hints).status(
+            StatusReport report = member(memberLog, catalog).status(
                     new StatusRequest(each.workspace().on(database)));
             String done = report.isUpToDate() ? "up to date" : report.pending().size() + " pending"
                     + (report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problem"
@@ -172,9 +182,10 @@ public final class AssistantMigrate {
      */
     public FleetResult<DowngradeResult> downgrade(FleetRequest fleet, DowngradeRequest each) {
         DowngradeTarget.parse(each.target(), hints);
+        MigrationCatalog catalog = scripts(each.workspace());
         announce(each.dryRun() ? "Planning the downgrade of" : "Downgrading", fleet, each.workspace());
         return FleetRunner.run("downgrade", fleet, log, (database, memberLog) -> {
-            DowngradeResult result = new AssistantMigrate(memberLog, hints).downgrade(new DowngradeRequest(
+            DowngradeResult result = member(memberLog, catalog).downgrade(new DowngradeRequest(
                     each.workspace().on(database), each.target(), each.dryRun(), each.lockTimeout()));
             int count = result.dryRun() ? result.plan().steps().size() : result.undone().size();
             String done = result.dryRun() ? "dry run: " + count + " to undo"
@@ -193,10 +204,11 @@ public final class AssistantMigrate {
             log.info("Model drift not checked: no compiled @Entity classes were found. Compile them with "
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
+        MigrationCatalog catalog = scripts(each.workspace());
         announce("Checking", fleet, each.workspace());
         return new FleetCheck(each.shadowUrl(), RenameHints.parse(each.renames()), IgnoredObjects.of(each.ignore()))
-                .run(fleet, each.model(), log, (database, memberLog) -> new MigrationEngine(
-                        new EngineSettings(each.workspace().on(database), null, memberLog, hints)));
+                .run(fleet, each.model(), log, (database, memberLog) -> MigrationEngine.sharing(
+                        new EngineSettings(each.workspace().on(database), null, memberLog, hints), catalog));
     }
 
     private void announce(String verb, FleetRequest fleet, Workspace workspace) {
@@ -211,6 +223,17 @@ public final class AssistantMigrate {
     }
 
     private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {
-        return new MigrationEngine(new EngineSettings(workspace, lockTimeout, log, hints));
+        EngineSettings settings = new EngineSettings(workspace, lockTimeout, log, hints);
+        return scripts == null ? new MigrationEngine(settings) : MigrationEngine.sharing(settings, scripts);
+    }
+
+    /** The façade of one database of a fleet: its own log, the scripts the fleet read once. */
+    private AssistantMigrate member(EngineLog memberLog, MigrationCatalog catalog) {
+        return new AssistantMigrate(memberLog, hints, catalog);
+    }
+
+    /** The scripts of a fleet run, read once before any database is touched. */
+    private MigrationCatalog scripts(Workspace workspace) {
+        return engine(workspace, null).catalog();
     }
 }

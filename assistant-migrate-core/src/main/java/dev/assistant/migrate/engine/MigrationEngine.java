@@ -60,6 +60,12 @@ public final class MigrationEngine {
         this.failures = new FlywayFailures(database, hints);
     }
 
+    /** An engine that works from scripts already read, for the databases of a fleet: they are read once for all. */
+    public static MigrationEngine sharing(EngineSettings settings, MigrationCatalog catalog) {
+        return new MigrationEngine(new Database(settings.workspace().connection(), settings.hints()),
+                settings.workspace().locations(), catalog, settings.lockTimeout(), settings.log(), settings.hints());
+    }
+
     /**
      * An engine over another database that works from the scripts as this one read them: the shadow database that
      * check and autogenerate replay the migrations on.

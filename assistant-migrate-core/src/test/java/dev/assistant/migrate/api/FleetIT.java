@@ -114,6 +114,7 @@ class FleetIT {
         assertThat(failure).startsWith("migrate failed on 1 of 20 databases:")
                 .contains("  - " + DATABASES.get(BROKEN).settings().location() + ": ");
         assertThat(log.lines()).anyMatch(line -> line.startsWith("INFO [" + DATABASES.get(3).name() + "] Applied"));
+        assertThat(log.lines()).filteredOn(line -> line.contains("Read 3 migrations")).hasSize(1);
         assertNoPassword(String.join("\n", log.lines()) + String.join("\n", table) + failure);
     }
 
