@@ -122,7 +122,9 @@ class CommandLineTest {
                 Arguments.of(List.of("downgrade", "-1", "--urls-file", "fleet.txt"),
                         "--urls-file fleet.txt: there is no such file"),
                 Arguments.of(List.of("history", "--urls", "postgresql://u:" + SECRET + "@h/a"),
-                        "Unknown option: --urls"));
+                        "Unknown option: --urls"),
+                Arguments.of(List.of("apply", "--parallel", "postgresql://u:" + SECRET + "@h/a,postgresql://u:"
+                        + SECRET + "@h/b"), "Invalid value for option '--parallel'"));
     }
 
     @ParameterizedTest
