@@ -40,7 +40,7 @@ final class CurrentCommand extends FleetCommand {
         FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
         if (format.json()) {
             output.print(JsonReports.status(result));
-            return result.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
+            return exitCode(result);
         }
         return finish(output, result);
     }

@@ -106,14 +106,23 @@ abstract class DatabaseCommand implements Callable<Integer> {
         throw new IllegalStateException("runs on one database");
     }
 
-    /** The summary table on standard output; when a database failed or was not started, exit 1 naming them. */
+    /**
+     * The summary table on standard output; when a database failed or was not started, an error naming them and exit
+     * 1, or 3 when every failure may pass when run again (no server answered, the lock was held too long).
+     */
     protected static int finish(Output output, FleetResult<?> result) {
         output.print(TextReports.fleet(result));
         if (!result.succeeded()) {
             output.log().error(TextReports.fleetFailure(result));
-            return ExitCode.PROBLEMS;
+            return exitCode(result);
         }
         return ExitCode.OK;
+    }
+
+    /** 0 when every database passed; 3 when every failure may pass when run again; else 1. */
+    protected static int exitCode(FleetResult<?> result) {
+        return result.succeeded() ? ExitCode.OK : result.onlyCouldNotRun() ? ExitCode.COULD_NOT_RUN
+                : ExitCode.PROBLEMS;
     }
 
     private static String stackTrace(Throwable e) {

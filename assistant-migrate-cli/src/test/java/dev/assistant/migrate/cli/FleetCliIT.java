@@ -98,6 +98,11 @@ class FleetCliIT {
         assertThat(inline.err()).contains("warning: the passwords in --urls can be read by every user of this machine");
         assertThat(inline.out()).contains("status: 2 of 2 databases ok");
 
+        CliProcess.Result unreachable = cli().run("current", "--urls", "postgresql://app:pw@127.0.0.1:1/nowhere");
+        assertThat(unreachable.exitCode()).as("no server answered: may pass later. %s", unreachable)
+                .isEqualTo(ExitCode.COULD_NOT_RUN);
+        assertThat(unreachable.err()).contains("  - postgresql://127.0.0.1:1/nowhere: No PostgreSQL server answers");
+
         CliProcess.Result check = cli().run("check", "--urls-file", "fleet.txt");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.PROBLEMS);
         assertThat(check.out()).contains("Migration check failed: 2 findings in", "pending: V2 t2 (V2__t2.sql)",

@@ -39,14 +39,16 @@ public record FleetResult<R>(String goal, List<Member<R>> members, int parallel,
      * @param applied what the goal changed: migrations applied or undone; for status and check, pending ones
      * @param millis how long it took
      * @param result one line: what it did, or why it failed
+     * @param couldNotRun a failure of the environment (no server answered, the lock was held too long), which may
+     *     pass when run again; false for a problem of the scripts, the history or the settings, which needs a person
      * @param report the goal's own result, when it got one
      */
     public record Member<R>(String database, Outcome outcome, Optional<String> before, Optional<String> after,
-            int applied, long millis, String result, Optional<R> report) {
+            int applied, long millis, String result, boolean couldNotRun, Optional<R> report) {
 
         public static <R> Member<R> notStarted(String database) {
             return new Member<>(database, Outcome.NOT_STARTED, Optional.empty(), Optional.empty(), 0, 0,
-                    "not started", Optional.empty());
+                    "not started", false, Optional.empty());
         }
     }
 
@@ -56,6 +58,14 @@ public record FleetResult<R>(String goal, List<Member<R>> members, int parallel,
 
     public List<Member<R>> notStarted() {
         return members.stream().filter(member -> member.outcome() == Outcome.NOT_STARTED).toList();
+    }
+
+    /**
+     * The run failed, and only for reasons that may pass when run again: every failed database could not run (a
+     * front end tells this apart, as the tool's exit code 3 from 1).
+     */
+    public boolean onlyCouldNotRun() {
+        return !succeeded() && !failed().isEmpty() && failed().stream().allMatch(Member::couldNotRun);
     }
 
     /** Every database ran and passed. */

@@ -89,12 +89,13 @@ public final class FleetRunner {
             Done<R> done = operation.run(database, log);
             return new FleetResult.Member<>(database.location(),
                     done.passed() ? FleetResult.Outcome.OK : FleetResult.Outcome.FAILED, done.before(), done.after(),
-                    done.applied(), millisSince(start), done.result(), Optional.ofNullable(done.report()));
+                    done.applied(), millisSince(start), done.result(), false, Optional.ofNullable(done.report()));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             log.warn("Failed: " + message);
             return new FleetResult.Member<>(database.location(), FleetResult.Outcome.FAILED, Optional.empty(),
-                    Optional.empty(), 0, millisSince(start), database.redact(reason(e, message)), Optional.empty());
+                    Optional.empty(), 0, millisSince(start), database.redact(reason(e, message)),
+                    e instanceof MigrationEngineException failure && !failure.isUserFixable(), Optional.empty());
         }
     }
 

@@ -90,7 +90,8 @@ public final class FleetCheck {
             }
             FleetResult.Member<CheckReport> second = compared.members().get(next++);
             members.add(new FleetResult.Member<>(second.database(), second.outcome(), second.before(), second.after(),
-                    second.applied(), first.millis() + second.millis(), second.result(), second.report()));
+                    second.applied(), first.millis() + second.millis(), second.result(), second.couldNotRun(),
+                    second.report()));
         }
         return new FleetResult<>("check", members, fleet.parallel(), fleet.failFast(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -103,6 +104,6 @@ public final class FleetCheck {
 
     private static FleetResult.Member<CheckReport> retyped(FleetResult.Member<MigrationCheck.Reading> member) {
         return new FleetResult.Member<>(member.database(), member.outcome(), member.before(), member.after(),
-                member.applied(), member.millis(), member.result(), Optional.empty());
+                member.applied(), member.millis(), member.result(), member.couldNotRun(), Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.ConnectionSettingsResolver;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
 import dev.assistant.migrate.api.report.JsonReports;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +104,8 @@ class FleetIT {
         }
         assertThat(fleet.failed()).hasSize(1);
         assertThat(fleet.notStarted()).isEmpty();
+        assertThat(fleet.members().get(BROKEN).couldNotRun()).isFalse();
+        assertThat(fleet.onlyCouldNotRun()).isFalse();
 
         List<String> table = TextReports.fleet(fleet);
         assertThat(table.get(0)).matches("Database +Before → after +Applied +Time +Result");
@@ -201,6 +205,21 @@ class FleetIT {
                 .hasMessage("Parallel must be 1 or more (how many databases are worked on at once), not 0.");
         assertThat(tables(DATABASES.get(0))).isEmpty();
         assertThat(history(DATABASES.get(BROKEN))).containsExactly("1");
+    }
+
+    @Test
+    void aDatabaseNoServerAnswersForIsAFailureThatMayPassLater() {
+        ConnectionSettings nowhere = ConnectionSettingsResolver.create().url("postgresql://app:pw@127.0.0.1:1/nowhere")
+                .environment(Map.of()).resolve();
+
+        FleetResult<StatusReport> fleet = new AssistantMigrate(EngineLog.SILENT, HINTS).status(
+                new FleetRequest(List.of(DATABASES.get(0).settings(), nowhere), 2, false), new StatusRequest(workspace));
+
+        assertThat(fleet.members()).extracting(FleetResult.Member::outcome)
+                .containsExactly(FleetResult.Outcome.OK, FleetResult.Outcome.FAILED);
+        assertThat(fleet.members().get(1).result()).startsWith("No PostgreSQL server answers at 127.0.0.1:1");
+        assertThat(fleet.members().get(1).couldNotRun()).isTrue();
+        assertThat(fleet.onlyCouldNotRun()).isTrue();
     }
 
     @Test

@@ -202,10 +202,22 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                 + " -D" + PluginProperties.URL + ".");
     }
 
-    /** The summary table of a fleet run; when a database failed or was not started, the goal fails naming them. */
+    /**
+     * The summary table of a fleet run; when a database failed or was not started, the goal fails naming them: as an
+     * execution error when every failure may pass when run again (no server, the lock held), as Maven's build
+     * failure otherwise, as on one database.
+     */
     protected static void finish(MavenEngineLog log, FleetResult<?> result)
-            throws MojoFailureException {
+            throws MojoFailureException, MojoExecutionException {
         print(log, TextReports.fleet(result));
+        fail(result);
+    }
+
+    /** Fails the goal when a database of the fleet failed or was not started; nothing when all passed. */
+    protected static void fail(FleetResult<?> result) throws MojoFailureException, MojoExecutionException {
+        if (result.onlyCouldNotRun()) {
+            throw new MojoExecutionException(TextReports.fleetFailure(result));
+        }
         if (!result.succeeded()) {
             throw new MojoFailureException(TextReports.fleetFailure(result));
         }

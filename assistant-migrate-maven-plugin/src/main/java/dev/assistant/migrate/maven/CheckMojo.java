@@ -8,6 +8,7 @@ import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -39,7 +40,7 @@ public class CheckMojo extends AbstractSchemaMojo {
     /** The summary table, the findings of each database that failed, and a failure naming them. */
     @Override
     protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
-            throws MojoFailureException {
+            throws MojoFailureException, MojoExecutionException {
         FleetResult<CheckReport> result = core.check(fleet, new CheckRequest(workspace, findModel(), shadowUrl(),
                 renames(), ignore()));
         result.failed().forEach(member -> member.report()

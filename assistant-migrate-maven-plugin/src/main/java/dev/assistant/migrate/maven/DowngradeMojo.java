@@ -7,6 +7,7 @@ import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -45,7 +46,7 @@ public class DowngradeMojo extends AbstractMigrateMojo {
 
     @Override
     protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
-            throws MojoFailureException {
+            throws MojoFailureException, MojoExecutionException {
         boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
         finish(log, core.downgrade(fleet, new DowngradeRequest(workspace, target, dryRun, lockTimeout())));
     }

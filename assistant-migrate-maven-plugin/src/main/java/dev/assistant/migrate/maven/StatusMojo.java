@@ -9,6 +9,7 @@ import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.JsonReports;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -48,14 +49,12 @@ public class StatusMojo extends AbstractMigrateMojo {
     /** The summary table; with {@code json}, one document with every database's status. */
     @Override
     protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
-            throws MojoFailureException {
+            throws MojoFailureException, MojoExecutionException {
         OutputFormat output = OutputFormat.parse(format);
         FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.status(result));
-            if (!result.succeeded()) {
-                throw new MojoFailureException(TextReports.fleetFailure(result));
-            }
+            fail(result);
         } else {
             finish(log, result);
         }
