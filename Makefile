@@ -8,6 +8,10 @@ MVN_FLAGS ?= -B -ntp
 LOCAL ?= true
 PLUGIN := assistant-migrate
 GOAL = $(MVN) $(MVN_FLAGS) --non-recursive -Dassistant.local=$(LOCAL)
+# Over a fleet: FLEET=<file of URLs, one per line> for migrate, migration-status, migration-check and
+# migration-downgrade, with PARALLEL=<n> (default 4) and FAIL_FAST=true when wanted.
+FLEET_FLAGS = $(if $(FLEET),-Dassistant.urlsFile="$(abspath $(FLEET))") \
+	$(if $(PARALLEL),-Dassistant.parallel=$(PARALLEL)) $(if $(FAIL_FAST),-Dassistant.failFast=$(FAIL_FAST))
 
 # `make migrate` and friends rebuild the plugin and the model only when their sources changed since the last build.
 BUILD_STAMP := target/make-build.stamp
@@ -65,22 +69,22 @@ db-down: ## Stop the developer database started by db-up
 	@./scripts/db-down.sh
 
 migrate: db-up $(BUILD_STAMP) ## Apply pending migrations, then show the status
-	$(GOAL) $(PLUGIN):migrate $(PLUGIN):status
+	$(GOAL) $(PLUGIN):migrate $(PLUGIN):status $(FLEET_FLAGS)
 
 migration: db-up $(BUILD_STAMP) ## New migration from the model: make migration MESSAGE="add user timezone"
 	$(GOAL) $(PLUGIN):create -Dassistant.autogenerate=true -Dassistant.message="$$MESSAGE"
 
 migration-status: db-up $(BUILD_STAMP) ## Show the current version, pending migrations and problems
-	$(GOAL) $(PLUGIN):status
+	$(GOAL) $(PLUGIN):status $(FLEET_FLAGS)
 
 migration-history: db-up $(BUILD_STAMP) ## Show the applied and pending migrations as a table
 	$(GOAL) $(PLUGIN):history
 
 migration-downgrade: db-up $(BUILD_STAMP) ## Undo migrations: make migration-downgrade TARGET=-1 (or a version, or base)
-	$(GOAL) $(PLUGIN):downgrade -Dassistant.target="$$TARGET"
+	$(GOAL) $(PLUGIN):downgrade -Dassistant.target="$$TARGET" $(FLEET_FLAGS)
 
 migration-check: db-up $(BUILD_STAMP) ## Fail when migrations are pending, broken, irreversible or behind the model
-	$(GOAL) $(PLUGIN):check
+	$(GOAL) $(PLUGIN):check $(FLEET_FLAGS)
 
 migration-baseline: db-up $(BUILD_STAMP) ## Adopt a database built without migrations: MESSAGE="adopt existing schema" (or VERSION=3)
 	$(GOAL) $(PLUGIN):baseline $(if $(MESSAGE),-Dassistant.message="$$MESSAGE") $(if $(VERSION),-Dassistant.version="$$VERSION")

@@ -105,6 +105,11 @@ public final class ConnectionSettings {
                 + "/" + encode(database) + Masking.maskParameters(query());
     }
 
+    /** {@code postgresql://host:port/database}: which database, without user, password or parameters. */
+    public String location() {
+        return "postgresql://" + host + ":" + port + "/" + encode(database);
+    }
+
     /** The same server and credentials, another database (for scratch and shadow databases). */
     public ConnectionSettings withDatabase(String otherDatabase) {
         Map<Field, SettingSource> otherSources = new EnumMap<>(sources);

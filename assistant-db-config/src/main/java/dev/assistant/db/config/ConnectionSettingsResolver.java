@@ -96,6 +96,25 @@ public final class ConnectionSettingsResolver {
         return this;
     }
 
+    /**
+     * The settings of one database of a list ({@link DatabaseList}): its URL is the explicit one, and the user and
+     * password given to this resolver apply only where the URL names none, so that each database may carry its own.
+     *
+     * @param origin how messages name where the URL came from, e.g. {@code fleet.txt line 4}
+     */
+    public ConnectionSettings resolveMember(String memberUrl, String origin) {
+        DatabaseUrl parsed = DatabaseUrl.parse(memberUrl, origin);
+        ConnectionSettingsResolver member = new ConnectionSettingsResolver();
+        member.url = memberUrl.trim();
+        member.user = parsed.user() != null ? null : user;
+        member.password = parsed.password() != null ? null : password;
+        member.local = local;
+        member.environment = environment;
+        member.dotenvFile = dotenvFile;
+        member.names = new SettingNames(origin, names.user(), names.password(), names.explicitSource());
+        return member.resolve();
+    }
+
     public ConnectionSettings resolve() {
         DatabaseUrl explicitUrl = url == null ? null : DatabaseUrl.parse(url, names.url());
         Layer explicit = (explicitUrl == null ? Layer.empty(SettingSource.EXPLICIT)

@@ -1,6 +1,7 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
                     + ", under the migration lock: several runs at once apply each migration exactly once.",
             "Refuses before changing anything when a script or the history has a problem. A line per migration goes"
                     + " to standard error, the outcome to standard output."})
-final class ApplyCommand extends DatabaseCommand {
+final class ApplyCommand extends FleetCommand {
 
     @Option(names = OptionNames.TARGET, paramLabel = "<version>", defaultValue = MigrateRequest.LATEST,
             description = "The version to stop at (3, 1.2, 20261124153000), or latest (the default).")
@@ -30,5 +31,12 @@ final class ApplyCommand extends DatabaseCommand {
         output.print(TextReports.migrate(core.migrate(new MigrateRequest(workspace, target, change.dryRun(),
                 change.lockTimeout()))));
         return ExitCode.OK;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        return finish(output, core.migrate(fleet, new MigrateRequest(workspace, target, change.dryRun(),
+                change.lockTimeout())));
     }
 }

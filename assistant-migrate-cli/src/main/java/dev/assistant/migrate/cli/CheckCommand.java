@@ -3,6 +3,8 @@ package dev.assistant.migrate.cli;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Mixin;
                     + " chain that does not replay from an empty database (every undo must restore the schema as it"
                     + " was before its migration), or drift between the entity model and the migrations.",
             "Prints every finding on standard output. Without compiled entity classes, drift is not checked."})
-final class CheckCommand extends DatabaseCommand {
+final class CheckCommand extends FleetCommand {
 
     @Mixin
     private SchemaOptions schema;
@@ -32,5 +34,15 @@ final class CheckCommand extends DatabaseCommand {
         }
         output.print(TextReports.checkPassed(report));
         return ExitCode.OK;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        FleetResult<CheckReport> result = core.check(fleet, new CheckRequest(workspace, schema.findModel(context),
+                schema.shadowUrl(), schema.renames(), schema.ignore()));
+        result.failed().forEach(member -> member.report()
+                .ifPresent(report -> output.print(TextReports.checkFailure(report))));
+        return finish(output, result);
     }
 }

@@ -2,11 +2,13 @@ package dev.assistant.migrate.cli;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.config.DatabaseList;
 import dev.assistant.db.config.SettingSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +47,22 @@ final class ConnectionOptions {
 
     /** The settings, resolved by the one connection rule; options that cannot be used fail before anything runs. */
     ConnectionSettings resolve(ProcessContext context) {
+        return resolver(context).url(url).resolve();
+    }
+
+    /**
+     * The settings of every database of a fleet: each URL with its own credentials, else {@code --user},
+     * {@code --password-file} and the environment's; {@code --url} names one database and cannot be given with it.
+     */
+    List<ConnectionSettings> resolve(DatabaseList fleet, ProcessContext context) {
+        if (url != null) {
+            throw CliFailure.usage(OptionNames.URL + " names one database and " + OptionNames.URLS + " or "
+                    + OptionNames.URLS_FILE + " a fleet; give one of the two.");
+        }
+        return fleet.resolve(resolver(context));
+    }
+
+    private ConnectionSettingsResolver resolver(ProcessContext context) {
         if (refusedPassword != null) {
             throw CliFailure.usage(OptionNames.PASSWORD + " is not accepted: on a command line every user of this"
                     + " machine can read the password (ps), and the shell keeps it in its history. Give it in the"
@@ -52,7 +70,6 @@ final class ConnectionOptions {
                     + OptionNames.PASSWORD_FILE + ".");
         }
         ConnectionSettingsResolver resolver = ConnectionSettingsResolver.create()
-                .url(url)
                 .user(user)
                 .password(passwordFile == null ? null : readPassword(passwordFile, context.resolve(passwordFile)))
                 .local(local)
@@ -68,7 +85,7 @@ final class ConnectionOptions {
             }
             resolver.dotenvFile(file);
         }
-        return resolver.resolve();
+        return resolver;
     }
 
     /** Whether the password of these settings was written into {@code --url}, where {@code ps} shows it. */

@@ -1,6 +1,8 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.StatusReport;
 import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Mixin;
             "Shows the database (password masked), the current version, the pending migrations (each reversible or"
                     + " not) and every problem with what to do about it.",
             "Changes nothing and exits 0 whatever it finds; check is the command that fails."})
-final class CurrentCommand extends DatabaseCommand {
+final class CurrentCommand extends FleetCommand {
 
     @Mixin
     private FormatOption format;
@@ -30,5 +32,16 @@ final class CurrentCommand extends DatabaseCommand {
             output.print(TextReports.status(report, CliHints.INSTANCE));
         }
         return ExitCode.OK;
+    }
+
+    @Override
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
+        if (format.json()) {
+            output.print(JsonReports.status(result));
+            return exitCode(result);
+        }
+        return finish(output, result);
     }
 }

@@ -1,10 +1,14 @@
 package dev.assistant.migrate.cli;
 
 import dev.assistant.db.config.ConnectionSettings;
+import dev.assistant.db.config.DatabaseList;
 import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -43,7 +47,19 @@ abstract class DatabaseCommand implements Callable<Integer> {
         ProcessContext context = root.context();
         CliLog log = new CliLog(context.err(), output.level());
         try {
-            ConnectionSettings settings = connection.resolve(context);
+            FleetOptions fleetOptions = fleetOptions();
+            FleetRequest fleet = null;
+            if (fleetOptions != null && fleetOptions.given()) {
+                DatabaseList databases = fleetOptions.databases(context);
+                fleet = new FleetRequest(connection.resolve(databases, context), fleetOptions.parallel(),
+                        fleetOptions.failFast());
+                if (fleetOptions.onCommandLine() && databases.carriesPasswords()) {
+                    log.warn("the passwords in " + OptionNames.URLS + " can be read by every user of this machine"
+                            + " (ps) while the command runs; list the databases in a file named by "
+                            + OptionNames.URLS_FILE + " instead.");
+                }
+            }
+            ConnectionSettings settings = fleet == null ? connection.resolve(context) : fleet.databases().get(0);
             log.redactWith(settings);
             if (connection.passwordInUrl(settings)) {
                 log.warn("the password in " + OptionNames.URL + " can be read by every user of this machine (ps)"
@@ -51,6 +67,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
                         + OptionNames.PASSWORD_FILE + " instead.");
             }
             Workspace workspace = new Workspace(settings, MigrationLocations.resolve(locations, context));
+            if (fleet != null) {
+                return runFleet(new AssistantMigrate(log, CliHints.INSTANCE), workspace, fleet,
+                        new Output(context.out(), log), context);
+            }
             return run(new AssistantMigrate(log, CliHints.INSTANCE), workspace, new Output(context.out(), log),
                     context);
         } catch (CliFailure e) {
@@ -71,6 +91,39 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** Builds the command's request, makes its one call on the core and prints the result; returns the exit code. */
     protected abstract int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context);
+
+    /** The fleet options of a command that runs over a fleet; null for one that works on one database. */
+    protected FleetOptions fleetOptions() {
+        return null;
+    }
+
+    /**
+     * Builds the command's request for one database of the fleet, makes its one call over the fleet and prints the
+     * summary; returns the exit code.
+     */
+    protected int runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, Output output,
+            ProcessContext context) {
+        throw new IllegalStateException("runs on one database");
+    }
+
+    /**
+     * The summary table on standard output; when a database failed or was not started, an error naming them and exit
+     * 1, or 3 when every failure may pass when run again (no server answered, the lock was held too long).
+     */
+    protected static int finish(Output output, FleetResult<?> result) {
+        output.print(TextReports.fleet(result));
+        if (!result.succeeded()) {
+            output.log().error(TextReports.fleetFailure(result));
+            return exitCode(result);
+        }
+        return ExitCode.OK;
+    }
+
+    /** 0 when every database passed; 3 when every failure may pass when run again; else 1. */
+    protected static int exitCode(FleetResult<?> result) {
+        return result.succeeded() ? ExitCode.OK : result.onlyCouldNotRun() ? ExitCode.COULD_NOT_RUN
+                : ExitCode.PROBLEMS;
+    }
 
     private static String stackTrace(Throwable e) {
         StringWriter trace = new StringWriter();

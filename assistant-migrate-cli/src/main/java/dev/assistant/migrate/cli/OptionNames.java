@@ -4,6 +4,10 @@ package dev.assistant.migrate.cli;
 final class OptionNames {
 
     static final String URL = "--url";
+    static final String URLS = "--urls";
+    static final String URLS_FILE = "--urls-file";
+    static final String PARALLEL = "--parallel";
+    static final String FAIL_FAST = "--fail-fast";
     static final String USER = "--user";
     static final String PASSWORD_FILE = "--password-file";
     /** Declared only to refuse it without repeating its value. */

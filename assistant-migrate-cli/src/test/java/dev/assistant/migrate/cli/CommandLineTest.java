@@ -106,13 +106,25 @@ class CommandLineTest {
                         + " every user of this machine can read the password (ps)"),
                 Arguments.of(List.of("apply", "--password=" + SECRET), "--password is not accepted"),
                 Arguments.of(List.of("apply", "--passwd", SECRET),
-                        "Unknown option: --passwd (a value, not shown)\nDid you mean: --password-file?"),
+                        "Unknown option: --passwd (a value, not shown)\nDid you mean: --password-file"),
                 Arguments.of(List.of("apply", "-p", SECRET), "Unknown option: -p (a value, not shown)"),
                 Arguments.of(List.of("apply", "--pw=" + SECRET), "Unknown option: --pw=(not shown)"),
                 Arguments.of(List.of("apply", "--url", "postgresql://u:" + SECRET + "@h/db", "--bogus"),
                         "Unknown option: --bogus"),
                 Arguments.of(List.of("apply", "--lock-timeout", "x", "--url=postgresql://u:" + SECRET + "@h/db"),
-                        "'x' is not a number of seconds"));
+                        "'x' is not a number of seconds"),
+                Arguments.of(List.of("apply", "--urls", "postgresql://u:" + SECRET + "@h/a", "--urls-file", "f.txt"),
+                        "--urls and --urls-file both name databases; give one of the two."),
+                Arguments.of(List.of("current", "--urls", "postgresql://h/a", "--url", "postgresql://h/b"),
+                        "--url names one database and --urls or --urls-file a fleet; give one of the two."),
+                Arguments.of(List.of("check", "--urls", "postgresql://h/a", "--parallel", "0"),
+                        "--parallel 0: give how many databases to work on at once, 1 or more (the default is 4)."),
+                Arguments.of(List.of("downgrade", "-1", "--urls-file", "fleet.txt"),
+                        "--urls-file fleet.txt: there is no such file"),
+                Arguments.of(List.of("history", "--urls", "postgresql://u:" + SECRET + "@h/a"),
+                        "Unknown option: --urls"),
+                Arguments.of(List.of("apply", "--parallel", "postgresql://u:" + SECRET + "@h/a,postgresql://u:"
+                        + SECRET + "@h/b"), "Invalid value for option '--parallel'"));
     }
 
     @ParameterizedTest
@@ -145,6 +157,10 @@ class CommandLineTest {
                                 + " (--password-file)"),
                 Arguments.of(List.of(), Map.of("DATABASE_URL", "postgresql://u:" + SECRET + "@h:54x2/db"),
                         "The database URL from DATABASE_URL in the environment"),
+                Arguments.of(List.of("--urls", "mysql://u:" + SECRET + "@h/a,postgresql://u:" + SECRET + "@h/b,"
+                        + "postgresql://u:" + SECRET + "@h/b"), Map.of(), "2 entries of the list of databases --urls"
+                        + " cannot be used; nothing was run:\n  The database URL from --urls item 1 (mysql://h/a) is"
+                        + " not valid"),
                 Arguments.of(List.of("--locations", "missing"), Map.of("DATABASE_URL", "postgresql://u:" + SECRET
                         + "@127.0.0.1:1/db"), "missing"));
     }

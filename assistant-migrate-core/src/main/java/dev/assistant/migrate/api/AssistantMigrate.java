@@ -2,8 +2,11 @@ package dev.assistant.migrate.api;
 
 import dev.assistant.migrate.engine.DowngradeTarget;
 import dev.assistant.migrate.engine.EngineSettings;
+import dev.assistant.migrate.engine.FleetRunner;
 import dev.assistant.migrate.engine.MigrateTarget;
+import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationEngine;
+import dev.assistant.migrate.schema.FleetCheck;
 import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
@@ -12,6 +15,7 @@ import dev.assistant.migrate.schema.SchemaBaseline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one entry point of the core: one method per goal, each taking a request and returning what the goal found or
@@ -29,14 +33,21 @@ public final class AssistantMigrate {
 
     private final EngineLog log;
     private final Hints hints;
+    /** The scripts as a fleet run read them once, for each database's own façade; null: each goal reads them. */
+    private final MigrationCatalog scripts;
 
     /**
      * @param log where progress goes ({@link EngineLog#SILENT} for none); the front end masks passwords in it
      * @param hints the front end's commands, for the fixes that messages name
      */
     public AssistantMigrate(EngineLog log, Hints hints) {
+        this(log, hints, null);
+    }
+
+    private AssistantMigrate(EngineLog log, Hints hints, MigrationCatalog scripts) {
         this.log = log == null ? EngineLog.SILENT : log;
         this.hints = Objects.requireNonNull(hints, "hints");
+        this.scripts = scripts;
     }
 
     /** The current version, the pending migrations (each reversible or not) and every problem. Reads only. */
@@ -130,7 +141,99 @@ public final class AssistantMigrate {
         return engine(request.workspace(), request.lockTimeout()).repair(request.fixes());
     }
 
+    /**
+     * {@code migrate} on every database of a fleet, each through {@link #migrate(MigrateRequest)} on its own
+     * connection and under its own lock; {@code each} is the request for one, its database replaced by each in turn.
+     * A bad target is refused before any database is touched.
+     */
+    public FleetResult<MigrateResult> migrate(FleetRequest fleet, MigrateRequest each) {
+        MigrateTarget.parse(each.target());
+        MigrationCatalog catalog = scripts(each.workspace());
+        announce("Migrating", fleet, each.workspace());
+        return FleetRunner.run("migrate", fleet, log, (database, memberLog) -> {
+            MigrateResult result = member(memberLog, catalog).migrate(
+                    new MigrateRequest(each.workspace().on(database), each.target(), each.dryRun(), each.lockTimeout()));
+            int count = result.dryRun() ? result.planned().size() : result.applied().size();
+            String done = result.dryRun() ? "dry run: " + count + " to apply"
+                    : count == 0 ? "up to date" : "applied " + count;
+            return new FleetRunner.Done<>(result, version(result.before()), version(result.current()), count, true,
+                    done);
+        });
+    }
+
+    /** {@code status} of every database of a fleet; a database that cannot be read is a failure, problems are not. */
+    public FleetResult<StatusReport> status(FleetRequest fleet, StatusRequest each) {
+        MigrationCatalog catalog = scripts(each.workspace());
+        announce("Reading", fleet, each.workspace());
+        return FleetRunner.run("status", fleet, log, (database, memberLog) -> {
+            StatusReport report = member(memberLog, catalog).status(
+                    new StatusRequest(each.workspace().on(database)));
+            String done = report.isUpToDate() ? "up to date" : report.pending().size() + " pending"
+                    + (report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problem"
+                    + (report.problems().size() == 1 ? "" : "s"));
+            Optional<String> current = version(report.current());
+            return new FleetRunner.Done<>(report, current, current, report.pending().size(), true, done);
+        });
+    }
+
+    /**
+     * {@code downgrade} of every database of a fleet to the same target, each through
+     * {@link #downgrade(DowngradeRequest)}; a bad target is refused before any database is touched.
+     */
+    public FleetResult<DowngradeResult> downgrade(FleetRequest fleet, DowngradeRequest each) {
+        DowngradeTarget.parse(each.target(), hints);
+        MigrationCatalog catalog = scripts(each.workspace());
+        announce(each.dryRun() ? "Planning the downgrade of" : "Downgrading", fleet, each.workspace());
+        return FleetRunner.run("downgrade", fleet, log, (database, memberLog) -> {
+            DowngradeResult result = member(memberLog, catalog).downgrade(new DowngradeRequest(
+                    each.workspace().on(database), each.target(), each.dryRun(), each.lockTimeout()));
+            int count = result.dryRun() ? result.plan().steps().size() : result.undone().size();
+            String done = result.dryRun() ? "dry run: " + count + " to undo"
+                    : count == 0 ? "nothing to undo" : "undid " + count;
+            return new FleetRunner.Done<>(result, version(result.before()), version(result.current()), count, true,
+                    done);
+        });
+    }
+
+    /**
+     * {@code check} of every database of a fleet: each database's history, problems and hand-made changes on its own,
+     * the replay of the chain and the model's drift once for all (they depend on the scripts alone).
+     */
+    public FleetResult<CheckReport> check(FleetRequest fleet, CheckRequest each) {
+        if (each.model().isEmpty()) {
+            log.info("Model drift not checked: no compiled @Entity classes were found. Compile them with "
+                    + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
+        }
+        MigrationCatalog catalog = scripts(each.workspace());
+        announce("Checking", fleet, each.workspace());
+        return new FleetCheck(each.shadowUrl(), RenameHints.parse(each.renames()), IgnoredObjects.of(each.ignore()))
+                .run(fleet, each.model(), log, (database, memberLog) -> MigrationEngine.sharing(
+                        new EngineSettings(each.workspace().on(database), null, memberLog, hints), catalog));
+    }
+
+    private void announce(String verb, FleetRequest fleet, Workspace workspace) {
+        int size = fleet.databases().size();
+        log.info(verb + " " + size + " database" + (size == 1 ? "" : "s") + ", " + Math.min(fleet.parallel(), size)
+                + " at a time" + (fleet.failFast() ? ", stopping at the first failure" : "") + ", with the scripts of "
+                + workspace.describeLocations());
+    }
+
+    private static Optional<String> version(Optional<AppliedMigration> migration) {
+        return migration.map(m -> m.version() == null ? m.description() : m.version());
+    }
+
     private MigrationEngine engine(Workspace workspace, Duration lockTimeout) {
-        return new MigrationEngine(new EngineSettings(workspace, lockTimeout, log, hints));
+        EngineSettings settings = new EngineSettings(workspace, lockTimeout, log, hints);
+        return scripts == null ? new MigrationEngine(settings) : MigrationEngine.sharing(settings, scripts);
+    }
+
+    /** The façade of one database of a fleet: its own log, the scripts the fleet read once. */
+    private AssistantMigrate member(EngineLog memberLog, MigrationCatalog catalog) {
+        return new AssistantMigrate(memberLog, hints, catalog);
+    }
+
+    /** The scripts of a fleet run, read once before any database is touched. */
+    private MigrationCatalog scripts(Workspace workspace) {
+        return engine(workspace, null).catalog();
     }
 }

@@ -11,13 +11,15 @@ import java.util.Optional;
  * @param planned what a dry run would apply (empty when not a dry run)
  * @param current the newest applied migration afterwards
  * @param dryRun whether nothing was changed on purpose
+ * @param before the newest applied migration when the run started
  */
 public record MigrateResult(String database, List<Applied> applied, List<PendingMigration> planned,
-        Optional<AppliedMigration> current, boolean dryRun) {
+        Optional<AppliedMigration> current, boolean dryRun, Optional<AppliedMigration> before) {
 
     public MigrateResult {
         applied = List.copyOf(applied);
         planned = List.copyOf(planned);
+        before = before == null ? Optional.empty() : before;
     }
 
     /** One applied migration: {@code V3 add index}, its file, and how long it took. */

@@ -23,6 +23,11 @@ public record Workspace(ConnectionSettings connection, List<ScriptLocation> loca
         }
     }
 
+    /** The same scripts over another database: a member of a fleet. */
+    public Workspace on(ConnectionSettings other) {
+        return new Workspace(other, locations);
+    }
+
     /** The first location that is a directory on disk: where new migrations are written. */
     public Optional<Path> firstDirectory() {
         return locations.stream()

@@ -60,6 +60,12 @@ public final class MigrationEngine {
         this.failures = new FlywayFailures(database, hints);
     }
 
+    /** An engine that works from scripts already read, for the databases of a fleet: they are read once for all. */
+    public static MigrationEngine sharing(EngineSettings settings, MigrationCatalog catalog) {
+        return new MigrationEngine(new Database(settings.workspace().connection(), settings.hints()),
+                settings.workspace().locations(), catalog, settings.lockTimeout(), settings.log(), settings.hints());
+    }
+
     /**
      * An engine over another database that works from the scripts as this one read them: the shadow database that
      * check and autogenerate replay the migrations on.
@@ -138,7 +144,7 @@ public final class MigrationEngine {
                     hints);
             if (dryRun) {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
-                        before.current(), true);
+                        before.current(), true, before.current());
             }
             warnIrreversible(upTo(before.pending(), target));
             try (MigrationRunner runner = new MigrationRunner(own, lock, database, before.current(),
@@ -147,7 +153,8 @@ public final class MigrationEngine {
                     runner.createHistoryTable(history);
                 }
                 List<MigrateResult.Applied> applied = runner.apply(plan, history);
-                return new MigrateResult(database.describe(), applied, List.of(), runner.current(), false);
+                return new MigrateResult(database.describe(), applied, List.of(), runner.current(), false,
+                        before.current());
             }
         }
     }
@@ -163,10 +170,12 @@ public final class MigrationEngine {
             refuseOn(before.errors(), "downgrade");
             DowngradePlan plan = DowngradePlanner.plan(before.applied(), target, catalog, own.statements(), hints);
             if (dryRun || plan.isEmpty()) {
-                return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun);
+                return new DowngradeResult(database.describe(), plan, List.of(), before.current(), dryRun,
+                        before.current());
             }
             List<DowngradeResult.Undone> undone = undo(plan, own, lock, target);
-            return new DowngradeResult(database.describe(), plan, undone, currentAfter(before, plan), false);
+            return new DowngradeResult(database.describe(), plan, undone, currentAfter(before, plan), false,
+                    before.current());
         }
     }
 

@@ -63,24 +63,44 @@ public final class MigrationCheck {
 
     /** @param model the entity classes, when the build has them; without them drift is not checked */
     public CheckReport run(Optional<ModelSource> model) {
+        Reading reading = read();
+        if (reading.scriptsBroken()) {
+            return finish(reading, null);
+        }
+        return finish(reading, replay(reading.live().map(Set::of).orElse(Set.of()), model));
+    }
+
+    /**
+     * What check finds in this database before the replay: its history, pending migrations and problems, and where
+     * it stands for the comparison with what the scripts build. The first part of {@link #run}; a fleet reads every
+     * database so, replays once ({@link #replay}), then finishes each ({@link #finish}).
+     */
+    Reading read() {
         DatabaseReading reading = engine.read();
-        List<Problem> problems = new ArrayList<>(reading.problems());
         List<String> notChecked = new ArrayList<>();
         MigrationCatalog catalog = engine.catalog();
-        Optional<String> current = reading.current().map(AppliedMigration::version);
         if (!catalog.errors().isEmpty()) {
             notChecked.add("Replay, undo scripts, model drift and changes made outside migrations not checked: the"
                     + " scripts have " + count(catalog.errors().size(), "error") + " (" + catalog.errors().stream()
                     .map(p -> p.subject() + ": " + p.kind().title()).collect(Collectors.joining("; ")) + ").");
-            return report(reading, current, problems, notChecked);
+            return new Reading(reading, notChecked, Optional.empty(), true);
         }
-        Optional<ReplayVerifier.LivePoint> live = livePoint(reading, catalog, notChecked);
+        return new Reading(reading, notChecked, livePoint(reading, catalog, notChecked), false);
+    }
+
+    /**
+     * The chain replayed once on a shadow database (temporary, on this database's server, or the shadow URL), the
+     * schema read at each live point on the way, and the model compared with the schema the replay reached.
+     */
+    Replay replay(Set<ReplayVerifier.LivePoint> live, Optional<ModelSource> model) {
+        MigrationCatalog catalog = engine.catalog();
+        List<Problem> problems = new ArrayList<>();
+        List<String> notChecked = new ArrayList<>();
         HibernateLogBridge.routeTo(engine.log());
         try (ShadowDatabase shadow = ShadowDatabase.open(engine.database(), shadowUrl);
                 ScriptRunner runner = shadow.runner()) {
             long start = System.nanoTime();
-            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints())
-                    .verify(live.orElse(null));
+            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints()).verify(live);
             engine.log().debug("[shadow] Replayed " + catalog.migrations().size() + " migrations with their undo"
                     + " scripts on one connection to " + shadow.describe() + " ("
                     + (System.nanoTime() - start) / 1_000_000 + " ms)");
@@ -89,17 +109,43 @@ public final class MigrationCheck {
             if (model.isPresent()) {
                 problems.addAll(drift(model.get(), replay, catalog, runner.connection(), notChecked));
             }
-            if (live.isPresent()) {
-                problems.addAll(changedOutside(live.get(), replay, reading, notChecked));
-            }
+            return new Replay(replay, problems, notChecked);
         }
-        return report(reading, current, problems, notChecked);
     }
 
-    private CheckReport report(DatabaseReading reading, Optional<String> current, List<Problem> problems,
-            List<String> notChecked) {
+    /**
+     * This database's report: its reading, what the replay and the model comparison found (null when the scripts
+     * have errors and nothing was replayed), and what was changed in it by hand.
+     */
+    CheckReport finish(Reading reading, Replay replay) {
+        List<Problem> problems = new ArrayList<>(reading.reading().problems());
+        List<String> notChecked = new ArrayList<>(reading.notChecked());
+        if (replay != null) {
+            problems.addAll(replay.problems());
+            notChecked.addAll(replay.notChecked());
+            if (reading.live().isPresent()) {
+                problems.addAll(changedOutside(reading.live().get(), replay.result(), reading.reading(),
+                        notChecked));
+            }
+        }
         notChecked.forEach(engine.log()::info);
-        return new CheckReport(reading.database(), current, reading.pending(), problems, notChecked);
+        DatabaseReading read = reading.reading();
+        return new CheckReport(read.database(), read.current().map(AppliedMigration::version), read.pending(),
+                problems, notChecked);
+    }
+
+    /**
+     * One database as check read it.
+     *
+     * @param live where it stands, when its schema can be compared with what the scripts build
+     * @param scriptsBroken whether the scripts have errors, so that nothing is replayed
+     */
+    record Reading(DatabaseReading reading, List<String> notChecked, Optional<ReplayVerifier.LivePoint> live,
+            boolean scriptsBroken) {
+    }
+
+    /** What the replay of the chain, and the model compared with where it got, found: the same for every database. */
+    record Replay(ReplayVerifier.Result result, List<Problem> problems, List<String> notChecked) {
     }
 
     /**
@@ -193,12 +239,12 @@ public final class MigrationCheck {
     /** The database's schema against the one the migrations build up to its version: what was changed by hand. */
     private List<Problem> changedOutside(ReplayVerifier.LivePoint live, ReplayVerifier.Result replay,
             DatabaseReading reading, List<String> notChecked) {
-        if (replay.atLive().isEmpty()) {
+        if (replay.at(live).isEmpty()) {
             notChecked.add("Changes made outside migrations not checked: the replay did not get to version "
                     + live.version() + ", where " + reading.database() + " stands.");
             return List.of();
         }
-        SchemaSnapshot built = ignored.apply(replay.atLive().get());
+        SchemaSnapshot built = ignored.apply(replay.at(live).get());
         SchemaSnapshot actual;
         try (Connection connection = engine.database().connect()) {
             actual = ignored.apply(DatabaseSchemaReader.read(connection));

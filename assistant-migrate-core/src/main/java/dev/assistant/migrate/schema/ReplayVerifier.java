@@ -54,11 +54,16 @@ final class ReplayVerifier {
      * @param problems each failing script, undo that does not restore, or migration that cannot be applied again
      * @param reached the schema the replay ended with: all of the chain, or what came before the migration that failed
      * @param stoppedAt the migration that failed, when one did
-     * @param atLive the schema the migrations build at the live database's version, when the replay got there
+     * @param atLive the schema the migrations build at each live database's point, where the replay got there
      * @param notChecked what the replay could not check, and why
      */
     record Result(List<Problem> problems, SchemaSnapshot reached, Optional<MigrationScript> stoppedAt,
-            Optional<SchemaSnapshot> atLive, List<String> notChecked) {
+            Map<LivePoint, SchemaSnapshot> atLive, List<String> notChecked) {
+
+        /** The schema the migrations build where a live database stands, when the replay got there. */
+        Optional<SchemaSnapshot> at(LivePoint live) {
+            return Optional.ofNullable(atLive.get(live));
+        }
     }
 
     private final MigrationCatalog catalog;
@@ -68,7 +73,7 @@ final class ReplayVerifier {
     private final List<String> notChecked = new ArrayList<>();
     private final Map<String, MigrationScript> createdBy = new HashMap<>();
     private Set<CatalogChanges.Entry> inventory;
-    private SchemaSnapshot atLive;
+    private final Map<LivePoint, SchemaSnapshot> atLive = new HashMap<>();
     private ScriptFailedException failure;
     /** Why the replay cannot go on after a step whose migration did not fail, or null. */
     private String lost;
@@ -82,6 +87,14 @@ final class ReplayVerifier {
 
     /** @param live where the database check runs against stands, or null to leave it out */
     Result verify(LivePoint live) {
+        return verify(live == null ? Set.of() : Set.of(live));
+    }
+
+    /**
+     * @param live where each database check runs against stands (a fleet's members), possibly none: the schema is
+     *     read at each point on the way
+     */
+    Result verify(Set<LivePoint> live) {
         try {
             return replay(live);
         } catch (SQLException e) {
@@ -90,11 +103,13 @@ final class ReplayVerifier {
         }
     }
 
-    private Result replay(LivePoint live) throws SQLException {
+    private Result replay(Set<LivePoint> live) throws SQLException {
         List<MigrationScript> migrations = new ArrayList<>(catalog.migrations().values());
         inventory = CatalogChanges.inventory(runner.connection());
-        if (live != null && live.version() == null) {
-            atLive = read(DatabaseSchemaReader.Scope.ALL);
+        for (LivePoint point : live) {
+            if (point.version() == null) {
+                atLive.put(point, read(DatabaseSchemaReader.Scope.ALL));
+            }
         }
         List<String> irreversible = new ArrayList<>();
         for (int i = 0; i < migrations.size(); i++) {
@@ -108,8 +123,13 @@ final class ReplayVerifier {
             if (!stepped) {
                 return stop(migration, migrations.subList(i + 1, migrations.size()), irreversible);
             }
-            if (live != null && migration.version().equals(live.version()) && i < migrations.size() - 1) {
-                atLive = live.repeatablesCurrent() ? withRepeatables() : read(DatabaseSchemaReader.Scope.ALL);
+            if (i < migrations.size() - 1) {
+                for (LivePoint point : live) {
+                    if (migration.version().equals(point.version())) {
+                        atLive.put(point, point.repeatablesCurrent() ? withRepeatables()
+                                : read(DatabaseSchemaReader.Scope.ALL));
+                    }
+                }
             }
         }
         sayIrreversible(irreversible);
@@ -123,11 +143,12 @@ final class ReplayVerifier {
             }
         }
         SchemaSnapshot reached = read(DatabaseSchemaReader.Scope.ALL);
-        if (live != null && live.version() != null
-                && live.version().equals(migrations.get(migrations.size() - 1).version())) {
-            atLive = reached;
+        for (LivePoint point : live) {
+            if (point.version() != null && point.version().equals(migrations.get(migrations.size() - 1).version())) {
+                atLive.put(point, reached);
+            }
         }
-        return new Result(problems, reached, Optional.empty(), Optional.ofNullable(atLive), notChecked);
+        return new Result(problems, reached, Optional.empty(), Map.copyOf(atLive), notChecked);
     }
 
     /**
@@ -246,7 +267,7 @@ final class ReplayVerifier {
     }
 
     private Result result(Optional<MigrationScript> stoppedAt) throws SQLException {
-        return new Result(problems, read(DatabaseSchemaReader.Scope.ALL), stoppedAt, Optional.ofNullable(atLive),
+        return new Result(problems, read(DatabaseSchemaReader.Scope.ALL), stoppedAt, Map.copyOf(atLive),
                 notChecked);
     }
 

@@ -2,11 +2,15 @@ package dev.assistant.migrate.maven;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.config.DatabaseList;
 import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.TextReports;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -93,6 +97,33 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = PluginProperties.LOCK_TIMEOUT, defaultValue = "" + DEFAULT_LOCK_TIMEOUT_SECONDS)
     private String lockTimeout;
 
+    /**
+     * Run the goal over a fleet of databases instead of one: their URLs, comma-separated, on the command line as
+     * {@code -Dassistant.urls}. Each URL may carry its own user and password (keep them off command lines and out of
+     * POMs, as for {@code url}); otherwise user, password, serverId and connectionFile apply to every database.
+     * migrate, status, check and downgrade take it.
+     */
+    @Parameter
+    private String urls;
+
+    /**
+     * A file with the URLs of a fleet of databases, one per line; blank lines and lines starting with {@code #} are
+     * skipped. The place for URLs that carry credentials.
+     */
+    @Parameter(property = PluginProperties.URLS_FILE)
+    private File urlsFile;
+
+    /** Over a fleet: how many databases are worked on at once, 1 or more. */
+    @Parameter(property = PluginProperties.PARALLEL, defaultValue = "" + FleetRequest.DEFAULT_PARALLEL)
+    private String parallel;
+
+    /**
+     * Over a fleet: after the first database that fails, start no other (those running finish). By default every
+     * database is done, and the goal then fails naming those that failed.
+     */
+    @Parameter(property = PluginProperties.FAIL_FAST, defaultValue = "false")
+    private String failFast;
+
     /** Skip the goal. */
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
     private String skip;
@@ -129,10 +160,16 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         lockWait = ParameterValues.seconds(lockTimeout, PluginProperties.LOCK_TIMEOUT,
                 DEFAULT_LOCK_TIMEOUT_SECONDS);
-        ConnectionSettings connection = connectionSettings();
+        FleetRequest fleet = fleet();
+        ConnectionSettings connection = fleet == null ? connectionSettings() : fleet.databases().get(0);
         MavenEngineLog log = new MavenEngineLog(getLog(), connection);
         try (ReactorLocations scripts = ReactorLocations.resolve(givenLocations(), session, project)) {
-            run(new AssistantMigrate(log, HINTS), new Workspace(connection, scripts.locations()), scripts, log);
+            Workspace workspace = new Workspace(connection, scripts.locations());
+            if (fleet == null) {
+                run(new AssistantMigrate(log, HINTS), workspace, scripts, log);
+            } else {
+                runFleet(new AssistantMigrate(log, HINTS), workspace, fleet, log);
+            }
         } catch (MigrationEngineException e) {
             Failures.rethrow(e, connection.redact(e.getMessage()));
         }
@@ -153,6 +190,38 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Builds the goal's request, makes its one call on the core and renders the result. */
     protected abstract void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts,
             MavenEngineLog log) throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Builds the goal's request for one database of the fleet, makes its one call over the fleet, prints the summary
+     * and fails naming the databases that failed. Goals that take no fleet refuse it.
+     */
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoExecutionException, MojoFailureException {
+        throw new MojoFailureException(goal() + " works on one database; " + PluginProperties.URLS + " and "
+                + PluginProperties.URLS_FILE + " are for migrate, status, check and downgrade. Give the database with"
+                + " -D" + PluginProperties.URL + ".");
+    }
+
+    /**
+     * The summary table of a fleet run; when a database failed or was not started, the goal fails naming them: as an
+     * execution error when every failure may pass when run again (no server, the lock held), as Maven's build
+     * failure otherwise, as on one database.
+     */
+    protected static void finish(MavenEngineLog log, FleetResult<?> result)
+            throws MojoFailureException, MojoExecutionException {
+        print(log, TextReports.fleet(result));
+        fail(result);
+    }
+
+    /** Fails the goal when a database of the fleet failed or was not started; nothing when all passed. */
+    protected static void fail(FleetResult<?> result) throws MojoFailureException, MojoExecutionException {
+        if (result.onlyCouldNotRun()) {
+            throw new MojoExecutionException(TextReports.fleetFailure(result));
+        }
+        if (!result.succeeded()) {
+            throw new MojoFailureException(TextReports.fleetFailure(result));
+        }
+    }
 
     /** How long a changing goal waits for the migration lock. */
     protected Duration lockTimeout() {
@@ -187,6 +256,45 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private ConnectionSettings connectionSettings() throws MojoFailureException {
         Properties file = connectionFile();
         String effectiveUrl = firstOf(configuredOrCommandLine(url, PluginProperties.URL), file.getProperty("url"));
+        try {
+            return resolver(file).url(effectiveUrl).resolve();
+        } catch (InvalidConnectionSettingsException e) {
+            throw new MojoFailureException(e.getMessage(), Failures.detached(e, e.getMessage()));
+        }
+    }
+
+    /**
+     * The fleet named by {@code urls} or {@code urlsFile}, every URL checked before anything runs; null when neither
+     * is given.
+     */
+    private FleetRequest fleet() throws MojoFailureException {
+        String list = configuredOrCommandLine(urls, PluginProperties.URLS);
+        boolean hasList = list != null && !list.isBlank();
+        if (!hasList && urlsFile == null) {
+            return null;
+        }
+        if (hasList && urlsFile != null) {
+            throw new MojoFailureException("Both -D" + PluginProperties.URLS + " and -D" + PluginProperties.URLS_FILE
+                    + " name databases; give one of the two.");
+        }
+        if (configuredOrCommandLine(url, PluginProperties.URL) != null) {
+            throw new MojoFailureException("-D" + PluginProperties.URL + " names one database and -D"
+                    + (hasList ? PluginProperties.URLS : PluginProperties.URLS_FILE) + " a fleet; give one of the"
+                    + " two.");
+        }
+        int threads = ParameterValues.count(parallel, PluginProperties.PARALLEL, FleetRequest.DEFAULT_PARALLEL);
+        boolean stopAtFirst = ParameterValues.flag(failFast, PluginProperties.FAIL_FAST);
+        try {
+            DatabaseList databases = hasList ? DatabaseList.of(list, "-D" + PluginProperties.URLS)
+                    : DatabaseList.read(urlsFile.toPath(), "-D" + PluginProperties.URLS_FILE);
+            return new FleetRequest(databases.resolve(resolver(connectionFile())), threads, stopAtFirst);
+        } catch (InvalidConnectionSettingsException e) {
+            throw new MojoFailureException(e.getMessage(), Failures.detached(e, e.getMessage()));
+        }
+    }
+
+    /** The connection rule with every explicit setting but the URL: user, password, serverId, the file, local. */
+    private ConnectionSettingsResolver resolver(Properties file) throws MojoFailureException {
         String effectiveUser = firstOf(user, file.getProperty("user"));
         String effectivePassword = firstOf(configuredOrCommandLine(password, PluginProperties.PASSWORD),
                 file.getProperty("password"));
@@ -195,18 +303,12 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             effectiveUser = effectiveUser != null ? effectiveUser : server.getUsername();
             effectivePassword = effectivePassword != null ? effectivePassword : server.getPassword();
         }
-        try {
-            return ConnectionSettingsResolver.create()
-                    .url(effectiveUrl)
-                    .user(effectiveUser)
-                    .password(effectivePassword)
-                    .local(ParameterValues.flag(local, PluginProperties.LOCAL))
-                    .dotenvDirectory(reactorRoot())
-                    .names(MavenHints.CONNECTION_SETTINGS)
-                    .resolve();
-        } catch (InvalidConnectionSettingsException e) {
-            throw new MojoFailureException(e.getMessage(), Failures.detached(e, e.getMessage()));
-        }
+        return ConnectionSettingsResolver.create()
+                .user(effectiveUser)
+                .password(effectivePassword)
+                .local(ParameterValues.flag(local, PluginProperties.LOCAL))
+                .dotenvDirectory(reactorRoot())
+                .names(MavenHints.CONNECTION_SETTINGS);
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.assistant.migrate.maven;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -32,5 +35,16 @@ public class CheckMojo extends AbstractSchemaMojo {
             throw new MojoFailureException(TextReports.checkFailure(report));
         }
         log.debug(TextReports.checkPassed(report));
+    }
+
+    /** The summary table, the findings of each database that failed, and a failure naming them. */
+    @Override
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoFailureException, MojoExecutionException {
+        FleetResult<CheckReport> result = core.check(fleet, new CheckRequest(workspace, findModel(), shadowUrl(),
+                renames(), ignore()));
+        result.failed().forEach(member -> member.report()
+                .ifPresent(report -> TextReports.checkFailure(report).lines().forEach(log::warn)));
+        finish(log, result);
     }
 }

@@ -3,9 +3,11 @@ package dev.assistant.migrate.maven;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.DowngradeRequest;
 import dev.assistant.migrate.api.DowngradeResult;
+import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -40,5 +42,12 @@ public class DowngradeMojo extends AbstractMigrateMojo {
         boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
         DowngradeResult result = core.downgrade(new DowngradeRequest(workspace, target, dryRun, lockTimeout()));
         print(log, TextReports.downgrade(result));
+    }
+
+    @Override
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoFailureException, MojoExecutionException {
+        boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
+        finish(log, core.downgrade(fleet, new DowngradeRequest(workspace, target, dryRun, lockTimeout())));
     }
 }

@@ -1,11 +1,13 @@
 package dev.assistant.migrate.maven;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -39,5 +41,12 @@ public class MigrateMojo extends AbstractMigrateMojo {
         boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
         MigrateResult result = core.migrate(new MigrateRequest(workspace, target, dryRun, lockTimeout()));
         print(log, TextReports.migrate(result));
+    }
+
+    @Override
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoFailureException, MojoExecutionException {
+        boolean dryRun = ParameterValues.flag(this.dryRun, PluginProperties.DRY_RUN);
+        finish(log, core.migrate(fleet, new MigrateRequest(workspace, target, dryRun, lockTimeout())));
     }
 }

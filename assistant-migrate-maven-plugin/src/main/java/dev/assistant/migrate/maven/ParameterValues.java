@@ -28,6 +28,24 @@ final class ParameterValues {
         };
     }
 
+    /** A whole number, 1 or more; empty or unset is {@code defaultCount}. */
+    static int count(String value, String property, int defaultCount) throws MojoFailureException {
+        if (value == null || value.isBlank()) {
+            return defaultCount;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule
+        }
+        throw new MojoFailureException("-D" + property + "=" + value + " is not a number of databases to work on at"
+                + " once. Give a whole number, 1 or more, e.g. -D" + property + "=8 (the default is " + defaultCount
+                + ").");
+    }
+
     /** A whole number of seconds, 0 or more; empty or unset is {@code defaultSeconds}. */
     static Duration seconds(String value, String property, int defaultSeconds) throws MojoFailureException {
         if (value == null || value.isBlank()) {

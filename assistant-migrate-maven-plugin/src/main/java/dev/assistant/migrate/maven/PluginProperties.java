@@ -4,6 +4,10 @@ package dev.assistant.migrate.maven;
 public final class PluginProperties {
 
     public static final String URL = "assistant.url";
+    public static final String URLS = "assistant.urls";
+    public static final String URLS_FILE = "assistant.urlsFile";
+    public static final String PARALLEL = "assistant.parallel";
+    public static final String FAIL_FAST = "assistant.failFast";
     public static final String USER = "assistant.user";
     public static final String PASSWORD = "assistant.password";
     public static final String SERVER_ID = "assistant.serverId";

@@ -1,12 +1,15 @@
 package dev.assistant.migrate.maven;
 
 import dev.assistant.migrate.api.AssistantMigrate;
+import dev.assistant.migrate.api.FleetRequest;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.StatusReport;
 import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.JsonReports;
 import dev.assistant.migrate.api.report.TextReports;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -40,6 +43,20 @@ public class StatusMojo extends AbstractMigrateMojo {
             System.out.println(JsonReports.status(report));
         } else {
             print(log, TextReports.status(report, HINTS));
+        }
+    }
+
+    /** The summary table; with {@code json}, one document with every database's status. */
+    @Override
+    protected void runFleet(AssistantMigrate core, Workspace workspace, FleetRequest fleet, MavenEngineLog log)
+            throws MojoFailureException, MojoExecutionException {
+        OutputFormat output = OutputFormat.parse(format);
+        FleetResult<StatusReport> result = core.status(fleet, new StatusRequest(workspace));
+        if (output == OutputFormat.JSON) {
+            System.out.println(JsonReports.status(result));
+            fail(result);
+        } else {
+            finish(log, result);
         }
     }
 }

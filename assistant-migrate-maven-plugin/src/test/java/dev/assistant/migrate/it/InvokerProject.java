@@ -2,6 +2,7 @@ package dev.assistant.migrate.it;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.config.ConnectionSettingsResolver;
+import dev.assistant.db.config.InvalidConnectionSettingsException;
 import dev.assistant.db.testing.Jdbc;
 import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -47,11 +49,20 @@ public final class InvokerProject {
     private static final String DATABASE_URL = "DATABASE_URL";
     /** The logins to the project's database when the setup ended; the goal's come after. */
     private static final String SESSIONS_FILE = ".sessions-after-setup";
+    /** A fleet project's databases, one URL per line, the project's own first. */
+    public static final String FLEET_FILE = "fleet.txt";
 
     private final Path basedir;
+    /** The database of one member of a fleet; null for the project's own, read from {@code .env}. */
+    private final ConnectionSettings member;
 
     private InvokerProject(Path basedir) {
+        this(basedir, null);
+    }
+
+    private InvokerProject(Path basedir, ConnectionSettings member) {
         this.basedir = basedir;
+        this.member = member;
     }
 
     private static InvokerProject of(File basedir) {
@@ -67,6 +78,49 @@ public final class InvokerProject {
 
     public static void setup(File basedir) {
         setup(basedir, project -> { });
+    }
+
+    /**
+     * The setup hook of a fleet project: the project's scratch database and {@code others} more, each with a role and
+     * password of its own, listed in {@link #FLEET_FILE} (after a comment line) with their credentials; then the
+     * preconditions, which reach each database through {@link #fleet()}.
+     */
+    public static void setupFleet(File basedir, int others, Consumer<InvokerProject> preconditions) {
+        InvokerProject project = of(basedir).prepare();
+        List<String> lines = new ArrayList<>();
+        lines.add("# the project's own database, then " + others + " more");
+        lines.add(project.databaseUrl());
+        for (int i = 1; i <= others; i++) {
+            lines.add(TestDatabaseServer.get().createScratch("it_" + basedir.getName() + "_" + i).url());
+        }
+        project.write(FLEET_FILE, String.join("\n", lines) + "\n");
+        preconditions.accept(project);
+        project.write(SESSIONS_FILE, Long.toString(project.sessions()));
+    }
+
+    /**
+     * Each database of a fleet project, in the order of {@link #FLEET_FILE}, the project's own first; lines a project
+     * added on purpose that are not a database of the test server (bad URLs, repeats) are left out.
+     */
+    public List<InvokerProject> fleet() {
+        if (!Files.exists(basedir.resolve(FLEET_FILE))) {
+            return List.of();
+        }
+        Map<String, InvokerProject> databases = new LinkedHashMap<>();
+        read(FLEET_FILE).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .forEach(url -> {
+                    try {
+                        ConnectionSettings settings = ConnectionSettingsResolver.create().url(url)
+                                .environment(Map.of()).resolve();
+                        if (settings.host().equals(TestDatabaseServer.get().host())) {
+                            databases.putIfAbsent(settings.database(), new InvokerProject(basedir, settings));
+                        }
+                    } catch (InvalidConnectionSettingsException e) {
+                        // a bad line the project wrote on purpose
+                    }
+                });
+        return List.copyOf(databases.values());
     }
 
     /**
@@ -103,6 +157,12 @@ public final class InvokerProject {
             if (log.contains(settings.password())) {
                 throw new AssertionError("build.log shows the database password.");
             }
+            for (InvokerProject database : project.fleet()) {
+                if (log.contains(database.settings().password())) {
+                    throw new AssertionError("build.log shows the password of " + database.settings().database()
+                            + ".");
+                }
+            }
             checks.accept(project, log);
         } finally {
             project.drop();
@@ -128,6 +188,9 @@ public final class InvokerProject {
     }
 
     public ConnectionSettings settings() {
+        if (member != null) {
+            return member;
+        }
         try {
             String line = Files.readAllLines(basedir.resolve(".env"), StandardCharsets.UTF_8).stream()
                     .filter(l -> l.startsWith(DATABASE_URL + "="))
@@ -138,6 +201,12 @@ public final class InvokerProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The project's own database URL, with its credentials, as {@code .env} has it. */
+    private String databaseUrl() {
+        return read(".env").lines().filter(l -> l.startsWith(DATABASE_URL + "=")).findFirst()
+                .map(l -> l.substring(DATABASE_URL.length() + 1)).orElseThrow();
     }
 
     /** Applies the project's migrations up to {@code target} with the engine, as a precondition. */
@@ -195,9 +264,15 @@ public final class InvokerProject {
         return Jdbc.strings(settings(), sql);
     }
 
-    /** Drops the scratch database and its role; the verify hook's last step. */
+    /** Drops the scratch database and its role, and those of a fleet; the verify hook's last step. */
     public void drop() {
-        TestDatabaseServer.get().drop(settings().database());
+        String own = settings().database();
+        for (InvokerProject database : fleet()) {
+            if (!database.settings().database().equals(own)) {
+                TestDatabaseServer.get().drop(database.settings().database());
+            }
+        }
+        TestDatabaseServer.get().drop(own);
     }
 
     /**

@@ -35,6 +35,8 @@ class DebugOutputIT {
                 + database.settings().port() + "/" + database.name();
         Path connectionFile = work.resolve("connection.properties");
         Files.writeString(connectionFile, "url=" + urlWithoutPassword + "\npassword=" + password + "\n");
+        Path urlsFile = work.resolve("fleet.txt");
+        Files.writeString(urlsFile, "# one database\n" + url + "\n");
         record Way(String name, Map<String, String> environment, List<String> arguments) {
         }
         List<Way> ways = List.of(
@@ -44,7 +46,11 @@ class DebugOutputIT {
                 new Way("-Dassistant.url", Map.of(), List.of("-Dassistant.url=" + url)),
                 new Way("-Dassistant.password", Map.of(), List.of("-Dassistant.url=" + urlWithoutPassword,
                         "-Dassistant.password=" + password)),
-                new Way("connectionFile", Map.of(), List.of("-Dassistant.connectionFile=" + connectionFile)));
+                new Way("connectionFile", Map.of(), List.of("-Dassistant.connectionFile=" + connectionFile)),
+                new Way("-Dassistant.urls", Map.of(), List.of("-Dassistant.urls=" + url)),
+                new Way("-Dassistant.urls and -Dassistant.password", Map.of(), List.of("-Dassistant.urls="
+                        + urlWithoutPassword, "-Dassistant.password=" + password)),
+                new Way("urlsFile", Map.of(), List.of("-Dassistant.urlsFile=" + urlsFile)));
         List<List<String>> goals = List.of(
                 List.of("assistant-migrate:migrate"),
                 List.of("assistant-migrate:status"),

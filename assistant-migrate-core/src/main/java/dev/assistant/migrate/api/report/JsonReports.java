@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.HistoryReport;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
@@ -25,7 +26,35 @@ public final class JsonReports {
     }
 
     public static String status(StatusReport report) {
-        ObjectNode root = root("status", report.database());
+        return write(statusNode(root("status", report.database()), report));
+    }
+
+    /**
+     * The status of a fleet: one entry per database in the order given, each with its outcome and, when it could be
+     * read, the status document of that database without its envelope.
+     */
+    public static String status(FleetResult<StatusReport> fleet) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("report", "fleet-status");
+        ArrayNode databases = root.putArray("databases");
+        for (FleetResult.Member<StatusReport> member : fleet.members()) {
+            ObjectNode node = databases.addObject();
+            node.put("database", member.database());
+            node.put("outcome", member.outcome().name());
+            node.put("result", member.result());
+            node.put("millis", member.millis());
+            if (member.report().isPresent()) {
+                statusNode(node.putObject("status"), member.report().get()).remove("formatVersion");
+            } else {
+                node.putNull("status");
+            }
+        }
+        root.put("succeeded", fleet.succeeded());
+        return write(root);
+    }
+
+    private static ObjectNode statusNode(ObjectNode root, StatusReport report) {
         ArrayNode locations = root.putArray("locations");
         report.locations().forEach(locations::add);
         if (report.current().isPresent()) {
@@ -45,7 +74,7 @@ public final class JsonReports {
                     .put("fix", problem.fix());
         }
         root.put("upToDate", report.isUpToDate());
-        return write(root);
+        return root;
     }
 
     public static String history(HistoryReport report) {

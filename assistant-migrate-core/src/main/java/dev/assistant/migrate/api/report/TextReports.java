@@ -6,6 +6,7 @@ import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CreateResult;
 import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.DowngradeStep;
+import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.HistoryReport;
 import dev.assistant.migrate.api.MigrateResult;
@@ -154,6 +155,46 @@ public final class TextReports {
     /** A passed check, for the debug log. */
     public static String checkPassed(CheckReport report) {
         return "Migration check passed for " + report.database() + ".";
+    }
+
+    /**
+     * A fleet run as one table, a row per database in the order given: the database (no user or password), its
+     * version before and after, what the goal applied or undid (status and check: how many are pending), the time and
+     * the result; then one line of totals.
+     */
+    public static List<String> fleet(FleetResult<?> fleet) {
+        boolean reads = fleet.goal().equals("status") || fleet.goal().equals("check");
+        TextTable table = new TextTable("Database", "Before → after", reads ? "Pending" : "Applied", "Time",
+                "Result");
+        for (FleetResult.Member<?> member : fleet.members()) {
+            boolean started = member.outcome() != FleetResult.Outcome.NOT_STARTED;
+            String before = member.before().orElse("none");
+            String after = member.after().orElse("none");
+            String versions = !started || member.outcome() == FleetResult.Outcome.FAILED && member.report().isEmpty()
+                    ? "-" : before.equals(after) ? before : before + " → " + after;
+            table.add(member.database(), versions, started ? String.valueOf(member.applied()) : "-",
+                    started ? member.millis() + " ms" : "-", (member.outcome() == FleetResult.Outcome.FAILED
+                            ? "FAILED: " : "") + member.result());
+        }
+        List<String> lines = new ArrayList<>(table.lines());
+        long ok = fleet.members().size() - fleet.failed().size() - fleet.notStarted().size();
+        lines.add(fleet.goal() + ": " + ok + " of " + count(fleet.members().size(), "database") + " ok"
+                + (fleet.failed().isEmpty() ? "" : ", " + fleet.failed().size() + " failed")
+                + (fleet.notStarted().isEmpty() ? "" : ", " + fleet.notStarted().size() + " not started")
+                + ", " + Math.min(fleet.parallel(), fleet.members().size()) + " at a time, in " + fleet.millis()
+                + " ms.");
+        return lines;
+    }
+
+    /** A fleet run that did not succeed, as one message: the failed databases with their reasons, those not started. */
+    public static String fleetFailure(FleetResult<?> fleet) {
+        List<String> lines = new ArrayList<>();
+        lines.add(fleet.goal() + " failed on " + fleet.failed().size() + " of " + count(fleet.members().size(),
+                "database") + (fleet.notStarted().isEmpty() ? "" : "; " + fleet.notStarted().size()
+                + " not started after the first failure") + ":");
+        fleet.failed().forEach(member -> lines.add("  - " + member.database() + ": " + member.result()));
+        fleet.notStarted().forEach(member -> lines.add("  - " + member.database() + ": not started"));
+        return String.join(System.lineSeparator(), lines);
     }
 
     /** What create wrote, and what to do next. */
