@@ -11,13 +11,22 @@ import java.util.Optional;
  * @param planned what a dry run would apply (empty when not a dry run)
  * @param current the newest applied migration afterwards
  * @param dryRun whether nothing was changed on purpose
+ * @param script the psql script of the run, when it was asked for ({@link MigrateRequest#script()}): a header saying
+ *     for which database, from which version to which and how to run it, then each migration with its history row
  */
 public record MigrateResult(String database, List<Applied> applied, List<PendingMigration> planned,
-        Optional<AppliedMigration> current, boolean dryRun) {
+        Optional<AppliedMigration> current, boolean dryRun, Optional<String> script) {
 
     public MigrateResult {
         applied = List.copyOf(applied);
         planned = List.copyOf(planned);
+        script = script == null ? Optional.empty() : script;
+    }
+
+    /** Without a script. */
+    public MigrateResult(String database, List<Applied> applied, List<PendingMigration> planned,
+            Optional<AppliedMigration> current, boolean dryRun) {
+        this(database, applied, planned, current, dryRun, Optional.empty());
     }
 
     /** One applied migration: {@code V3 add index}, its file, and how long it took. */
