@@ -2,6 +2,7 @@ package dev.assistant.migrate.engine;
 
 import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.PsqlCommand;
 import dev.assistant.migrate.api.SqlStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,6 @@ final class OfflineScript {
     private static final String STARTED = "assistant_started";
     private static final String QUOTE = "$assistant$";
     private static final int WIDTH = 118;
-    /** Where the header's command line names the script. */
-    static final String FILE_SLOT = "<file>";
 
     /**
      * Who wrote the script and for what.
@@ -71,13 +70,6 @@ final class OfflineScript {
     /** The script, ending with a line break. */
     static String of(ApplyPlan plan, HistoryTable history, Origin origin) {
         return new OfflineScript(plan, history, origin).render();
-    }
-
-    /** The psql command line that runs the script, without the password (psql reads PGPASSWORD or ~/.pgpass). */
-    static String psqlCommand(ConnectionSettings connection, String file) {
-        return "psql -X -v ON_ERROR_STOP=1 -h " + shellWord(connection.host()) + " -p " + connection.port()
-                + " -U " + shellWord(connection.user()) + " -d " + shellWord(connection.database()) + " -f "
-                + shellWord(file);
     }
 
     private String render() {
@@ -132,7 +124,7 @@ final class OfflineScript {
         lines.add("--");
         comment("Run it as " + origin.user() + " (placeholders such as ${flyway:user} were filled in for that"
                 + " user, and objects belong to whoever creates them):");
-        lines.add("--   " + psqlCommand(origin.connection(), FILE_SLOT));
+        lines.add("--   " + PsqlCommand.of(origin.connection(), PsqlCommand.FILE_SLOT));
         comment("Each migration is one transaction with its history row, as migrate applies it: a failure stops"
                 + " the script there, with the migrations before it applied and recorded.");
         List<PlannedMigration> outside = plan.migrations().stream().filter(m -> !m.transactional()).toList();
@@ -179,8 +171,7 @@ final class OfflineScript {
             lines.add("\\if :" + OWN_TRANSACTIONS);
             lines.add("\\else");
             raise("This script cannot run in one transaction (psql -1): a migration in it must run outside a"
-                    + " transaction. Nothing was changed. Run it without -1: " + psqlCommand(origin.connection(),
-                    FILE_SLOT));
+                    + " transaction. Nothing was changed. Run it without -1: " + PsqlCommand.of(origin.connection(), PsqlCommand.FILE_SLOT));
             lines.add("\\endif");
         }
     }
@@ -331,12 +322,6 @@ final class OfflineScript {
     static String literal(String value) {
         String quoted = value.replace("'", "''");
         return value.contains("\\") ? "E'" + quoted.replace("\\", "\\\\") + "'" : "'" + quoted + "'";
-    }
-
-    /** A word as a POSIX shell reads it: quoted unless plain; {@code <file>} stays as the slot it is. */
-    private static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:@%+=,-]+") || word.equals(FILE_SLOT) ? word
-                : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String pad(String text, int width) {

@@ -274,6 +274,28 @@ public final class InvokerProject {
         }
     }
 
+    /** Runs a script file with psql as a DBA would ({@code psql -X -v ON_ERROR_STOP=1 -f}); it must succeed. */
+    public String psql(Path file) {
+        ConnectionSettings settings = settings();
+        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", settings.host(),
+                "-p", String.valueOf(settings.port()), "-U", settings.user(), "-d", settings.database(), "-f",
+                file.toString()).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", settings.password());
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("psql -f " + file + " exited " + process.exitValue() + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The build log. */
     public String log() {
         return read("build.log");
