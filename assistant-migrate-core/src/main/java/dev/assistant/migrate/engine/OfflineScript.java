@@ -171,7 +171,8 @@ final class OfflineScript {
             lines.add("\\if :" + OWN_TRANSACTIONS);
             lines.add("\\else");
             raise("This script cannot run in one transaction (psql -1): a migration in it must run outside a"
-                    + " transaction. Nothing was changed. Run it without -1: " + PsqlCommand.of(origin.connection(), PsqlCommand.FILE_SLOT));
+                    + " transaction. Nothing was changed. Run it without -1: "
+                    + PsqlCommand.of(origin.connection(), PsqlCommand.FILE_SLOT));
             lines.add("\\endif");
         }
     }
@@ -236,8 +237,8 @@ final class OfflineScript {
 
     private void outsideTransaction(PlannedMigration migration) {
         lines.add("");
-        lines.add("-- " + migration.label() + ": " + migration.path() + ", outside a transaction, statement by statement;"
-                + " its history row follows.");
+        lines.add("-- " + migration.label() + ": " + migration.path() + ", outside a transaction, statement by"
+                + " statement; its history row follows.");
         started();
         migration.statements().stream().map(SqlStatement::sql).forEach(this::statement);
         record(migration, "after " + migration.script() + " ran", "It ran outside a transaction, so it took effect,"

@@ -59,8 +59,9 @@ class OfflineScriptIT extends EngineTestCase {
 
         String script = equivalent(() -> { }, false);
 
-        assertThat(unwrapped(script)).contains("flyway_schema_history\" does not exist yet", "CREATE TABLE \"public\".\"flyway"
-                + "_schema_history\"", "From no migration applied to version 4 (two): 5 migrations to apply:",
+        assertThat(unwrapped(script)).contains("flyway_schema_history\" does not exist yet",
+                "CREATE TABLE \"public\".\"flyway_schema_history\"",
+                "From no migration applied to version 4 (two): 5 migrations to apply:",
                 "Not with psql -1", "V3__code_index.sql must run outside a", "(CREATE INDEX CONCURRENTLY ix_one_code");
         assertThat(fixture.historyVersions()).containsExactly("1", "2", "3", "4", "R");
     }
