@@ -161,6 +161,9 @@ final class OfflineScript {
     private void preamble() {
         lines.add("");
         lines.add("\\set ON_ERROR_STOP on");
+        lines.add("-- A psqlrc may say otherwise; this script commits as it says, and stops at the first error.");
+        lines.add("\\set AUTOCOMMIT on");
+        lines.add("\\set ON_ERROR_ROLLBACK off");
         lines.add("SET application_name = 'assistant-migrate script';");
         lines.add("-- Under psql -1 a transaction is open: the id the first statement takes is still assigned in the"
                 + " second.");

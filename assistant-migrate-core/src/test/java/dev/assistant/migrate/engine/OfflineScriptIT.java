@@ -115,6 +115,18 @@ class OfflineScriptIT extends EngineTestCase {
     }
 
     @Test
+    void aPsqlrcThatTurnsAutocommitOffOrRollsBackOnErrorChangesNothingOfHowTheScriptRuns() throws Exception {
+        fixture.table("1", "one").table("2", "two").write("V3__broken.sql", "SELECT 1 / 0;\n");
+
+        Psql.Run run = Psql.file(fixture.connection(), write(dryRunScript()), false, "-v", "AUTOCOMMIT=off", "-v",
+                "ON_ERROR_ROLLBACK=on");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+        assertThat(fixture.tables()).containsExactly("one", "two");
+    }
+
+    @Test
     void withPsqlMinusOneAScriptWithCreateIndexConcurrentlyRefusesBeforeChangingAnything() throws Exception {
         migrations();
         String before = state();

@@ -19,12 +19,13 @@ final class Psql {
     private Psql() {
     }
 
-    /** {@code psql -X [-1] -v ON_ERROR_STOP=1 -f <file>}, the password in PGPASSWORD. */
-    static Run file(ConnectionSettings settings, Path file, boolean singleTransaction) {
+    /** {@code psql -X [-1] [options] -v ON_ERROR_STOP=1 -f <file>}, the password in PGPASSWORD. */
+    static Run file(ConnectionSettings settings, Path file, boolean singleTransaction, String... options) {
         List<String> command = new ArrayList<>(List.of(binary().toString(), "-X"));
         if (singleTransaction) {
             command.add("-1");
         }
+        command.addAll(List.of(options));
         command.addAll(List.of("-v", "ON_ERROR_STOP=1", "-h", settings.host(), "-p", String.valueOf(settings.port()),
                 "-U", settings.user(), "-d", settings.database(), "-f", file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
