@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real psql binary running a script file, as a DBA would run it. */
-final class Psql {
+public final class Psql {
 
     /** What psql printed (both streams) and its exit code: 0 done, 3 a statement of the script failed. */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     private Psql() {
     }
 
     /** {@code psql -X [-1] [options] -v ON_ERROR_STOP=1 -f <file>}, the password in PGPASSWORD. */
-    static Run file(ConnectionSettings settings, Path file, boolean singleTransaction, String... options) {
+    public static Run file(ConnectionSettings settings, Path file, boolean singleTransaction, String... options) {
         List<String> command = new ArrayList<>(List.of(binary().toString(), "-X"));
         if (singleTransaction) {
             command.add("-1");

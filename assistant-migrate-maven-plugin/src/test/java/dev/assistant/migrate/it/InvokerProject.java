@@ -10,6 +10,7 @@ import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.engine.Psql;
 import dev.assistant.migrate.engine.TestHints;
 import java.io.File;
 import java.io.IOException;
@@ -276,24 +277,11 @@ public final class InvokerProject {
 
     /** Runs a script file with psql as a DBA would ({@code psql -X -v ON_ERROR_STOP=1 -f}); it must succeed. */
     public String psql(Path file) {
-        ConnectionSettings settings = settings();
-        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", settings.host(),
-                "-p", String.valueOf(settings.port()), "-U", settings.user(), "-d", settings.database(), "-f",
-                file.toString()).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", settings.password());
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("psql -f " + file + " exited " + process.exitValue() + ":\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Psql.Run run = Psql.file(settings(), file, false);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("psql -f " + file + " exited " + run.exitCode() + ":\n" + run.output());
         }
+        return run.output();
     }
 
     /** The build log. */
