@@ -55,7 +55,8 @@ public final class AssistantMigrate {
      * changes nothing and returns the psql script of the run instead.
      */
     public MigrateResult migrate(MigrateRequest request) {
-        log.info((request.script() ? "Writing the migration script for " : "Migrating ")
+        log.info((request.script() ? "Writing the migration script for "
+                : request.dryRun() ? "Planning migrate of " : "Migrating ")
                 + request.workspace().connection().maskedUrl() + " from " + request.workspace().describeLocations());
         MigrateTarget target = MigrateTarget.parse(request.target());
         return engine(request.workspace(), request.lockTimeout()).migrate(target, request.dryRun(),
