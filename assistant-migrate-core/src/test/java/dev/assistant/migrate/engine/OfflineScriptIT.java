@@ -194,6 +194,21 @@ class OfflineScriptIT extends EngineTestCase {
     }
 
     @Test
+    void anUpToDateDatabaseGetsAScriptThatChangesNothing() throws Exception {
+        fixture.table("1", "one");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        String before = state();
+
+        String script = dryRunScript();
+        Psql.Run run = Psql.file(fixture.connection(), write(script), false);
+
+        assertThat(unwrapped(script)).contains("From version 1 (one) to version 1 (one): 0 migrations to apply.",
+                "Nothing to apply: the database is up to date. This script changes nothing.");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
     void theScriptRefusesAHistoryThatChangedAfterItWasWritten() throws Exception {
         fixture.table("1", "one").table("2", "two");
         Path file = write(dryRunScript());
