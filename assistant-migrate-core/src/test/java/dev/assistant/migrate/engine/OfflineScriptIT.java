@@ -209,6 +209,22 @@ class OfflineScriptIT extends EngineTestCase {
     }
 
     @Test
+    void theScriptRefusesASearchPathThatPutsTheObjectsInAnotherSchema() throws Exception {
+        fixture.table("1", "one");
+        Path file = write(dryRunScript());
+        fixture.execute("CREATE SCHEMA elsewhere");
+
+        Psql.Run run = Psql.file(fixture.connection(), file, false, "-c", "SET search_path TO elsewhere");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("This script was written for the schema public, but the search_path here"
+                + " puts new objects in elsewhere. Nothing was changed.");
+        assertThat(fixture.strings("SELECT count(*) FROM pg_tables WHERE schemaname IN ('public', 'elsewhere')"))
+                .containsExactly("0");
+        fixture.execute("DROP SCHEMA elsewhere");
+    }
+
+    @Test
     void theScriptRefusesAHistoryThatChangedAfterItWasWritten() throws Exception {
         fixture.table("1", "one").table("2", "two");
         Path file = write(dryRunScript());
