@@ -206,7 +206,7 @@ public final class MigrationEngine {
                     : " " + version), Instant.now(), database.settings(),
                     own.connection().getMetaData().getDatabaseProductVersion(), own.schema(), own.user(),
                     before.current(), presence.exists() ? history.newestRank(own.connection()) : 0,
-                    lockTimeout);
+                    lockTimeout, hints.status());
         } catch (SQLException e) {
             throw SqlFailures.isConnectionLoss(e) ? database.connectionFailure(e)
                     : new MigrationEngineException("Could not read the schema history of " + database.describe()

@@ -45,9 +45,11 @@ final class OfflineScript {
      * @param current the newest applied migration, if any
      * @param newestRank the highest installed rank of the history, 0 when it is empty or absent
      * @param lockTimeout how long the script waits for the migration lock
+     * @param statusCommand the front end's command that explains a failure record
      */
     record Origin(String producer, Instant writtenAt, ConnectionSettings connection, String serverVersion,
-            String schema, String user, Optional<AppliedMigration> current, int newestRank, Duration lockTimeout) {
+            String schema, String user, Optional<AppliedMigration> current, int newestRank, Duration lockTimeout,
+            String statusCommand) {
     }
 
     private final ApplyPlan plan;
@@ -135,9 +137,10 @@ final class OfflineScript {
             comment("Not with psql -1 (--single-transaction): " + outside.stream().map(PlannedMigration::script)
                     .reduce((a, b) -> a + ", " + b).orElseThrow() + " must run outside a transaction ("
                     + firstLine(firstOutside(outside.get(0))) + "), which PostgreSQL refuses inside one; under -1 the"
-                    + " script stops before changing anything. Should such a statement fail, it may leave an invalid"
-                    + " index: drop it (DROP INDEX CONCURRENTLY IF EXISTS <name>), fix the cause, and run the script"
-                    + " again.");
+                    + " script stops before changing anything. Should such a statement fail, part of it may have"
+                    + " taken effect (an invalid index): the script then writes the failure record migrate writes,"
+                    + " which blocks the next run until cleared (" + origin.statusCommand() + " says how), and"
+                    + " stops.");
         }
         comment("It takes the migration lock migrate takes (and the one Flyway takes on this history table),"
                 + " waiting at most " + origin.lockTimeout().toSeconds() + " s, so that no migrate, downgrade or"
@@ -243,7 +246,18 @@ final class OfflineScript {
         lines.add("-- " + migration.label() + ": " + migration.path() + ", outside a transaction, statement by"
                 + " statement; its history row follows.");
         started();
-        migration.statements().stream().map(SqlStatement::sql).forEach(this::statement);
+        for (SqlStatement sql : migration.statements()) {
+            // psql goes on past this statement's failure only to record it, as migrate does, and then stops
+            lines.add("\\set ON_ERROR_STOP off");
+            statement(sql.sql());
+            lines.add("\\set ON_ERROR_STOP on");
+            lines.add("\\if :ERROR");
+            statement(insert(migration, false));
+            raise(migration.script() + " failed outside a transaction (the error is above), so part of it may have"
+                    + " taken effect, and a failure record now blocks migrate. Run " + origin.statusCommand()
+                    + " for how to clear it, then fix the script.");
+            lines.add("\\endif");
+        }
         record(migration, "after " + migration.script() + " ran", "It ran outside a transaction, so it took effect,"
                 + " but it is not recorded as applied: record it by hand or undo it.");
     }
@@ -253,7 +267,16 @@ final class OfflineScript {
      * the migration released the lock: DISCARD ALL) it writes no row, and the script stops there, as migrate does.
      */
     private void record(PlannedMigration migration, String when, String consequence) {
-        statement(history.insert(guard, List.of(
+        statement(insert(migration, true));
+        lines.add("\\if :ROW_COUNT");
+        lines.add("\\else");
+        raise(MigrationLock.lostBecause(when) + " " + consequence);
+        lines.add("\\endif");
+    }
+
+    /** The row of a migration that ran, or with {@code success} false, the failure record Flyway writes. */
+    private String insert(PlannedMigration migration, boolean success) {
+        return history.insert(guard, List.of(
                 migration.version() == null ? "NULL" : literal(migration.version()),
                 literal(migration.description()),
                 literal(migration.type()),
@@ -261,11 +284,7 @@ final class OfflineScript {
                 migration.checksum() == null ? "NULL" : migration.checksum().toString(),
                 "current_user",
                 "(extract(epoch FROM clock_timestamp() - :'" + STARTED + "'::timestamptz) * 1000)::integer",
-                "true")));
-        lines.add("\\if :ROW_COUNT");
-        lines.add("\\else");
-        raise(MigrationLock.lostBecause(when) + " " + consequence);
-        lines.add("\\endif");
+                String.valueOf(success)));
     }
 
     private void raise(String message) {

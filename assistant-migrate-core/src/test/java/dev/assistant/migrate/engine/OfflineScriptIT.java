@@ -1,8 +1,10 @@
 package dev.assistant.migrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assistant.migrate.api.MigrateResult;
+import dev.assistant.migrate.api.ScriptFailedException;
 import dev.assistant.migrate.schema.DatabaseSchemaReader;
 import dev.assistant.migrate.schema.PgDump;
 import java.io.IOException;
@@ -124,6 +126,27 @@ class OfflineScriptIT extends EngineTestCase {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(fixture.historyVersions()).containsExactly("1", "2");
         assertThat(fixture.tables()).containsExactly("one", "two");
+    }
+
+    @Test
+    void aFailedStatementOutsideATransactionLeavesTheFailureRecordMigrateLeaves() throws Exception {
+        fixture.failingConcurrentIndex();
+        String script = dryRunScript();
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .isInstanceOf(ScriptFailedException.class);
+        String byEngine = PgDump.schemaOnly(fixture.connection()).orElseThrow();
+        List<String> historyByEngine = historyRows();
+        fixture.reset();
+
+        Psql.Run run = Psql.file(fixture.connection(), write(script), false);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("could not create unique index \"ix_one_code\"",
+                "V2__index.sql failed outside a transaction (the error is above), so part of it may have taken"
+                        + " effect, and a failure record now blocks migrate. Run {status} for how to clear it");
+        assertThat(fixture.historyVersions()).containsExactly("1", "2!");
+        assertThat(historyRows()).isEqualTo(historyByEngine);
+        assertThat(PgDump.schemaOnly(fixture.connection()).orElseThrow()).isEqualTo(byEngine);
     }
 
     @Test
