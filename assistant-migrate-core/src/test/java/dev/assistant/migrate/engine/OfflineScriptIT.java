@@ -90,6 +90,7 @@ class OfflineScriptIT extends EngineTestCase {
         fixture.delete("V3__code_index.sql").delete("U3__code_index.sql");
 
         String script = equivalent(() -> fixture.engine().migrate(MigrateTarget.parse("1"), false), true);
+        equivalent(() -> { }, true);
 
         assertThat(unwrapped(script)).contains("psql -1 (--single-transaction) works too");
 
