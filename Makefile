@@ -45,7 +45,7 @@ endif
 TEST_DATABASE := $(if $(ASSISTANT_TEST_DATABASE_URL),,db-up)
 
 .PHONY: help build cli db-up db-down migrate migration migration-status migration-history migration-downgrade \
-	migration-check migration-baseline migration-repair test bench attacks clean
+	migration-check migration-baseline migration-repair migration-sql test bench attacks clean
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-20s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -91,6 +91,9 @@ migration-baseline: db-up $(BUILD_STAMP) ## Adopt a database built without migra
 
 migration-repair: db-up $(BUILD_STAMP) ## Show what repair would change; REPAIR=failed,checksums,descriptions changes it
 	$(GOAL) $(PLUGIN):repair $(if $(REPAIR),-Dassistant.repair="$$REPAIR")
+
+migration-sql: db-up $(BUILD_STAMP) ## Write the psql script of the pending migrations, applying nothing (OUT=target/sql/migrate.sql)
+	$(GOAL) $(PLUGIN):migrate -Dassistant.dryRun=true -Dassistant.sqlOut="$${OUT:-target/sql/migrate.sql}"
 
 test: $(TEST_DATABASE) ## Run every test: unit, PostgreSQL integration, plugin and service integration tests
 	$(MVN) $(MVN_FLAGS) verify

@@ -17,6 +17,7 @@ final class OptionNames {
     static final String LOCATIONS = "--locations";
     static final String TARGET = "--target";
     static final String DRY_RUN = "--dry-run";
+    static final String SQL = "--sql";
     static final String LOCK_TIMEOUT = "--lock-timeout";
     static final String FORMAT = "--format";
     static final String MESSAGE = "--message";

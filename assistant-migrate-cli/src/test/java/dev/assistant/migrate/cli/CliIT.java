@@ -120,6 +120,36 @@ class CliIT {
     }
 
     @Test
+    void withSqlItWritesThePsqlScriptOfTheRunAndAppliesNothing() throws IOException {
+        table(1);
+        table(2);
+        table(3);
+        assertThat(cli().run("apply", "--target", "1").exitCode()).isZero();
+
+        CliProcess.Result toOutput = cli().run("apply", "--sql", "-");
+
+        assertThat(toOutput.exitCode()).as(toOutput.toString()).isZero();
+        assertThat(toOutput.out()).startsWith("-- Migration script written by assistant-migrate ")
+                .contains("-- From version 1 (t1) to version 3 (t3): 2 migrations to apply:", "CREATE TABLE t2",
+                        "'3', 't3', 'SQL', 'V3__t3.sql'")
+                .doesNotContain("Wrote the migration script");
+        assertThat(toOutput.err()).contains("Wrote the migration script of 2 migrations for postgresql://"
+                + DB.database().user() + ":****@", "to standard output; nothing was applied:",
+                "  psql -X -v ON_ERROR_STOP=1 -h ", " -f <file>");
+
+        CliProcess.Result toFile = cli().run("apply", "--sql", "out/migrate.sql", "--target", "2");
+
+        assertThat(toFile.exitCode()).as(toFile.toString()).isZero();
+        Path file = project.resolve("out/migrate.sql");
+        assertThat(toFile.out()).contains("Wrote the migration script of 1 migration for ",
+                "to " + file + "; nothing was applied:", " -f " + file);
+        assertThat(Files.readString(file)).contains("-- From version 1 (t1) to version 2 (t2): 1 migration to"
+                + " apply:").doesNotContain("V3__t3.sql");
+        assertThat(history()).containsExactly("1");
+        assertThat(tables()).containsExactly("t1");
+    }
+
+    @Test
     void aFailedMigrationIsAProblemFoundAndLeavesTheDatabaseAsItWas() throws IOException {
         table(1);
         Files.writeString(migrations.resolve("V2__broken.sql"), "-- a typo\nCREATE TABLE broken (id integr);\n",

@@ -62,13 +62,16 @@ public final class AssistantMigrate {
 
     /**
      * Applies the pending migrations up to the target, each in its own transaction, after refusing on any error of
-     * the scripts or the history; a line per migration goes to the log.
+     * the scripts or the history; a line per migration goes to the log. With {@link MigrateRequest#script()} it
+     * changes nothing and returns the psql script of the run instead.
      */
     public MigrateResult migrate(MigrateRequest request) {
-        log.info("Migrating " + request.workspace().connection().maskedUrl() + " from "
-                + request.workspace().describeLocations());
+        log.info((request.script() ? "Writing the migration script for "
+                : request.dryRun() ? "Planning migrate of " : "Migrating ")
+                + request.workspace().connection().maskedUrl() + " from " + request.workspace().describeLocations());
         MigrateTarget target = MigrateTarget.parse(request.target());
-        return engine(request.workspace(), request.lockTimeout()).migrate(target, request.dryRun());
+        return engine(request.workspace(), request.lockTimeout()).migrate(target, request.dryRun(),
+                request.script());
     }
 
     /**

@@ -13,7 +13,8 @@ import org.flywaydb.core.api.MigrationInfo;
  * What migrate will run, migration by migration, in order: versioned migrations by version, then repeatable ones
  * whose content changed, exactly those Flyway's {@code info()} reports pending. Built before anything changes, so that a
  * script that cannot run (one that mixes statements that need a transaction with ones that may not run in one) stops
- * migrate with nothing done. The same plan is what a script of the whole run would be written from.
+ * migrate with nothing done. The same plan is what a dry run writes as the psql script of the run
+ * ({@link OfflineScript}).
  *
  * @param historyTable the schema-qualified history table the rows go to
  * @param createsHistoryTable whether the history table is created first

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,6 +22,9 @@ final class HistoryTable {
     /** The columns Flyway reads, in its order. */
     static final List<String> COLUMNS = List.of("installed_rank", "version", "description", "type", "script",
             "checksum", "installed_by", "installed_on", "execution_time", "success");
+
+    /** How many values a row takes ({@link #insert(String, List)}). */
+    static final int INSERTED_VALUES = 8;
 
     /** Flyway's limits, past which it shortens what it writes. */
     private static final int DESCRIPTION_LENGTH = 200;
@@ -97,17 +102,38 @@ final class HistoryTable {
         }
     }
 
+    /** The highest installed rank, 0 when the table is empty: where the next row's rank follows on. */
+    int newestRank(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT coalesce(max(\"installed_rank\"), 0) FROM "
+                        + qualified)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     /**
      * The row of an applied migration, written only while {@code guard} holds (an SQL condition: the migration lock
      * is still this session's). Parameters: version, description, type, script, checksum, installed_by,
      * execution_time, success. Returns the rank and time of the new row, or no row when the guard failed.
      */
     String insert(String guard) {
+        return insert(guard, Collections.nCopies(INSERTED_VALUES, "?"))
+                + " RETURNING \"installed_rank\", \"installed_on\"";
+    }
+
+    /**
+     * The same row as {@link #insert(String)}, with the values as SQL expressions instead of parameters: version,
+     * description, type, script, checksum, installed_by, execution_time, success. What a script of the run writes.
+     */
+    String insert(String guard, List<String> values) {
+        if (values.size() != INSERTED_VALUES) {
+            throw new IllegalArgumentException("a history row takes " + INSERTED_VALUES + " values: " + values);
+        }
         return "INSERT INTO " + qualified + " (\"installed_rank\", \"version\", \"description\", \"type\","
                 + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                + " SELECT coalesce(max(\"installed_rank\"), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? FROM " + qualified
-                + " HAVING " + guard
-                + " RETURNING \"installed_rank\", \"installed_on\"";
+                + " SELECT coalesce(max(\"installed_rank\"), 0) + 1, " + String.join(", ", values) + " FROM "
+                + qualified + " HAVING " + guard;
     }
 
     /**

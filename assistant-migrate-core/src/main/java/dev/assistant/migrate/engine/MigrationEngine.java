@@ -19,6 +19,7 @@ import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.StatusReport;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,12 +126,22 @@ public final class MigrationEngine {
      * session that holds the migration lock; Flyway reads and checks the history and resolves the scripts.
      */
     public MigrateResult migrate(MigrateTarget target, boolean dryRun) {
+        return migrate(target, dryRun, false);
+    }
+
+    /**
+     * As {@link #migrate(MigrateTarget, boolean)}; with {@code script}, a dry run that also writes the plan as the
+     * psql script of the run ({@link OfflineScript}). A dry run reads the history and takes no lock.
+     */
+    public MigrateResult migrate(MigrateTarget target, boolean dryRun, boolean script) {
         MigrationCatalog catalog = catalog();
         warnAboutIgnored(catalog);
         refuseOn(catalog.errors(), "migrate");
         requireKnownTarget(target, catalog);
+        boolean changes = !dryRun && !script;
         try (EngineConnection own = EngineConnection.open(database, log);
-                MigrationLock lock = dryRun ? null : MigrationLock.acquire(own, database, lockTimeout, "migrate", log)) {
+                MigrationLock lock = changes ? MigrationLock.acquire(own, database, lockTimeout, "migrate", log)
+                        : null) {
             Flyway flyway = flyway(target);
             DatabaseState before = read(flyway, own.schema());
             refuseOn(before.errors(), "migrate");
@@ -142,9 +153,10 @@ public final class MigrationEngine {
             }
             ApplyPlan plan = ApplyPlan.of(history, !presence.exists(), before.toApply(), catalog, own.statements(),
                     hints);
-            if (dryRun) {
+            if (!changes) {
                 return new MigrateResult(database.describe(), List.of(), upTo(before.pending(), target),
-                        before.current(), true, before.current());
+                        before.current(), true, before.current(), script ? Optional.of(OfflineScript.of(plan,
+                        history, scriptOrigin(own, history, presence, before))) : Optional.empty());
             }
             warnIrreversible(upTo(before.pending(), target));
             try (MigrationRunner runner = new MigrationRunner(own, lock, database, before.current(),
@@ -192,6 +204,23 @@ public final class MigrationEngine {
     /** Fixes the history rows of the kinds named in {@code fixes}; with none, only says what it would change. */
     public RepairResult repair(Set<RepairRequest.Fix> fixes) {
         return new HistoryRepair(this).run(fixes);
+    }
+
+    /** Who writes the script of a run, for which database, and the history it continues. */
+    private OfflineScript.Origin scriptOrigin(EngineConnection own, HistoryTable history,
+            HistoryTable.Presence presence, DatabaseState before) {
+        try {
+            String version = MigrationEngine.class.getPackage().getImplementationVersion();
+            return new OfflineScript.Origin(Database.APPLICATION_NAME + (version == null ? " (development build)"
+                    : " " + version), Instant.now(), database.settings(),
+                    own.connection().getMetaData().getDatabaseProductVersion(), own.schema(), own.user(),
+                    before.current(), presence.exists() ? history.newestRank(own.connection()) : 0,
+                    lockTimeout, hints.status());
+        } catch (SQLException e) {
+            throw SqlFailures.isConnectionLoss(e) ? database.connectionFailure(e)
+                    : new MigrationEngineException("Could not read the schema history of " + database.describe()
+                    + ": " + SqlFailures.serverMessage(e), false, e);
+        }
     }
 
     /** Says once, before applying them, which migrations downgrade will not be able to pass. */

@@ -145,6 +145,11 @@ public final class MigrationLock implements AutoCloseable {
      * under it, so that a migration whose lock was released is rolled back instead of recorded.
      */
     String guard() {
+        return guard(key);
+    }
+
+    /** {@link #guard()} for the lock of {@code key}, on whichever session holds it. */
+    static String guard(long key) {
         return "EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
                 + " AND granted AND objsubid = 1 AND database = (SELECT oid FROM pg_catalog.pg_database"
                 + " WHERE datname = current_database()) AND classid::bigint = " + (key >>> 32)

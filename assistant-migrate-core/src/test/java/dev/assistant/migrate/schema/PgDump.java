@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** {@code pg_dump --schema-only} of a database, when a pg_dump for the server's major version is installed. */
-final class PgDump {
+public final class PgDump {
 
     private PgDump() {
     }
 
-    static Optional<String> schemaOnly(ConnectionSettings settings) throws IOException, InterruptedException {
+    public static Optional<String> schemaOnly(ConnectionSettings settings) throws IOException, InterruptedException {
         Optional<Path> pgDump = find();
         if (pgDump.isEmpty()) {
             return Optional.empty();

@@ -17,6 +17,7 @@ public final class PluginProperties {
     public static final String LOCATIONS = "assistant.locations";
     public static final String FORMAT = "assistant.format";
     public static final String DRY_RUN = "assistant.dryRun";
+    public static final String SQL_OUT = "assistant.sqlOut";
     public static final String LOCK_TIMEOUT = "assistant.lockTimeout";
     public static final String SKIP = "assistant.skip";
     public static final String MESSAGE = "assistant.message";

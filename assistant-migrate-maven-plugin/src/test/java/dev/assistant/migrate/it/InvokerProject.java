@@ -11,6 +11,7 @@ import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.engine.Psql;
 import dev.assistant.migrate.engine.TestHints;
 import java.io.File;
 import java.io.IOException;
@@ -347,6 +348,15 @@ public final class InvokerProject {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs a script file with psql as a DBA would ({@code psql -X -v ON_ERROR_STOP=1 -f}); it must succeed. */
+    public String psql(Path file) {
+        Psql.Run run = Psql.file(settings(), file, false);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("psql -f " + file + " exited " + run.exitCode() + ":\n" + run.output());
+        }
+        return run.output();
     }
 
     /** The build log. */

@@ -1,5 +1,6 @@
 package dev.assistant.migrate.api.report;
 
+import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.migrate.api.AppliedMigration;
 import dev.assistant.migrate.api.BaselineResult;
 import dev.assistant.migrate.api.CheckReport;
@@ -13,6 +14,7 @@ import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemKind;
+import dev.assistant.migrate.api.PsqlCommand;
 import dev.assistant.migrate.api.RepairResult;
 import dev.assistant.migrate.api.SqlStatement;
 import dev.assistant.migrate.api.StatusReport;
@@ -100,6 +102,30 @@ public final class TextReports {
             lines.add("Applied " + count(result.applied().size(), "migration") + " in " + total + " ms.");
         }
         lines.add("Now at " + result.current().map(TextReports::describeCurrent).orElse("base: no migration applied."));
+        return lines;
+    }
+
+    /**
+     * What a dry run that wrote the migration script says: where the script went, what it applies, and the psql
+     * command that runs it.
+     *
+     * @param where the file as the user named it, or {@code standard output}
+     * @param file the file as psql is to be given it, {@code <file>} when it went to standard output
+     */
+    public static List<String> scriptWritten(MigrateResult result, ConnectionSettings connection, String where,
+            String file) {
+        List<String> lines = new ArrayList<>();
+        if (result.planned().isEmpty()) {
+            lines.add("Nothing to apply: " + result.database() + " is up to date; the script written to " + where
+                    + " changes nothing.");
+            return lines;
+        }
+        lines.add("Wrote the migration script of " + count(result.planned().size(), "migration") + " for "
+                + result.database() + " to " + where + "; nothing was applied:");
+        lines.addAll(indent(pendingTable(result.planned())));
+        lines.add("Review it, then run it as " + connection.user() + " (its header says how it runs, with and"
+                + " without psql -1):");
+        lines.add("  " + PsqlCommand.of(connection, file));
         return lines;
     }
 

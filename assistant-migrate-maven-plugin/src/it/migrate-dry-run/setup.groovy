@@ -1,0 +1,5 @@
+import static dev.assistant.migrate.it.InvokerProject.setup
+
+setup(basedir) { project ->
+    project.migrate('1')
+}

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_first_code ON first (code);

@@ -1,0 +1,1 @@
+CREATE TABLE second (id integer PRIMARY KEY, note text DEFAULT '${flyway:user}');
