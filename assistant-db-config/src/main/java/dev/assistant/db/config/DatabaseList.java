@@ -75,11 +75,12 @@ public final class DatabaseList {
         return entries;
     }
 
-    /** Whether a URL of the list holds a password, which on a command line every user of the machine can read. */
+    /** Whether a URL of the list holds a non-empty password, which on a command line every user of the machine can read. */
     public boolean carriesPasswords() {
         for (Entry entry : entries) {
             try {
-                if (DatabaseUrl.parse(entry.url(), entry.origin()).password() != null) {
+                String password = DatabaseUrl.parse(entry.url(), entry.origin()).password();
+                if (password != null && !password.isEmpty()) {
                     return true;
                 }
             } catch (InvalidConnectionSettingsException e) {

@@ -123,7 +123,7 @@ class CommandLineTest {
                         "--urls-file fleet.txt: there is no such file"),
                 Arguments.of(List.of("history", "--urls", "postgresql://u:" + SECRET + "@h/a"),
                         "Unknown option: --urls"),
-                Arguments.of(List.of("apply", "--urls", "postgresql://h/a,postgresql://h/b", "--sql", "out.sql"),
+                Arguments.of(List.of("apply", "--urls", "postgresql://u:@h/a,postgresql://u:@h/b", "--sql", "out.sql"),
                         "--sql writes the script of one database; it cannot be combined with a fleet."),
                 Arguments.of(List.of("apply", "--parallel", "postgresql://u:" + SECRET + "@h/a,postgresql://u:"
                         + SECRET + "@h/b"), "Invalid value for option '--parallel'"));
