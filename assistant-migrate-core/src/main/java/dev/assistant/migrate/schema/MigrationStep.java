@@ -1,8 +1,11 @@
 package dev.assistant.migrate.schema;
 
+import dev.assistant.migrate.schema.SchemaOperation.AddCheck;
 import dev.assistant.migrate.schema.SchemaOperation.AddForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
+import dev.assistant.migrate.schema.SchemaOperation.CheckConstraintValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CheckValidation;
+import dev.assistant.migrate.schema.SchemaOperation.DropCheck;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
 import dev.assistant.migrate.schema.SchemaOperation.DropForeignKey;
 import dev.assistant.migrate.schema.SchemaOperation.DropIndex;
@@ -18,9 +21,10 @@ import java.util.Map;
  * table that holds rows the safe forms need more, each with its own undo, in this order:
  * <ol>
  * <li>{@link Kind#DROP_INDEXES}: {@code DROP INDEX CONCURRENTLY}, which cannot run in a transaction;</li>
- * <li>{@link Kind#UNVALIDATE}: the foreign keys and NOT NULL the main migration takes away become NOT VALID first,
- * so that the undo of the main migration adds them back NOT VALID and this step's undo validates them;</li>
- * <li>{@link Kind#MAIN}: everything else, with new foreign keys and NOT NULL checks added NOT VALID (no scan);</li>
+ * <li>{@link Kind#UNVALIDATE}: the foreign keys, checks and NOT NULL the main migration takes away become NOT VALID
+ * first, so that the undo of the main migration adds them back NOT VALID and this step's undo validates them;</li>
+ * <li>{@link Kind#MAIN}: everything else, with new foreign keys, checks and NOT NULL checks added NOT VALID (no
+ * scan);</li>
  * <li>{@link Kind#VALIDATE}: {@code VALIDATE CONSTRAINT}, a scan under SHARE UPDATE EXCLUSIVE that lets reads and
  * writes go on. In the main migration's transaction it would gain nothing: the lock the ADD took (SHARE ROW
  * EXCLUSIVE for a foreign key, ACCESS EXCLUSIVE for a check) is held until that transaction ends;</li>
@@ -81,6 +85,12 @@ public record MigrationStep(Kind kind, SchemaChanges changes) {
                 scans.add(new ForeignKeyValidation(add.table(), add.foreignKey(), true));
             } else if (operation instanceof DropForeignKey drop && drop.notValid()) {
                 unscans.add(new ForeignKeyValidation(drop.table(), drop.foreignKey(), false));
+                steps.get(Kind.MAIN).add(drop);
+            } else if (operation instanceof AddCheck add && add.notValid()) {
+                steps.get(Kind.MAIN).add(add);
+                scans.add(new CheckConstraintValidation(add.table(), add.check(), true));
+            } else if (operation instanceof DropCheck drop && drop.notValid()) {
+                unscans.add(new CheckConstraintValidation(drop.table(), drop.check(), false));
                 steps.get(Kind.MAIN).add(drop);
             } else if (operation instanceof AlterColumnNullability alter && alter.viaCheck() && alter.toNullable()) {
                 nullable.add(new NotNullValidation(alter.table(), alter.column(), false));

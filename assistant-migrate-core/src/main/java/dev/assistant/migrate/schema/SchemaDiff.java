@@ -86,8 +86,8 @@ public final class SchemaDiff {
 
     /**
      * The changes to a table that exists before and after, and so may hold rows: its new indexes are built
-     * concurrently, its new foreign keys and NOT NULL are added NOT VALID and validated by a later migration, and
-     * what it loses goes the same way back in the undo. What has to happen before the migration (dropping an index
+     * concurrently, its new foreign keys, checks and NOT NULL are added NOT VALID and validated by a later migration,
+     * and what it loses goes the same way back in the undo. What has to happen before the migration (dropping an index
      * concurrently, making a constraint NOT VALID) speaks of the table by the names it has then: on a table that this
      * migration renames, or whose columns it renames, those drops stay plain.
      *
@@ -161,8 +161,8 @@ public final class SchemaDiff {
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
         compareNamed(table, from.checks(), to.checks(), check -> CheckExpressions.comparable(check.expression()),
                 CheckDef::implicitName,
-                check -> new SchemaOperation.DropCheck(table, check),
-                check -> new SchemaOperation.AddCheck(table, check),
+                check -> new SchemaOperation.DropCheck(table, check, keepsNames),
+                check -> new SchemaOperation.AddCheck(table, check, true),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
     }
 
@@ -189,7 +189,7 @@ public final class SchemaDiff {
         }
     }
 
-    /** @param viaCheck whether NOT NULL changes through a NOT VALID check (see {@link SchemaOperation.AlterColumnNullability#viaCheck()}) */
+    /** @param viaCheck whether NOT NULL changes through a NOT VALID check ({@code AlterColumnNullability.viaCheck}) */
     private static void compareColumns(String table, ColumnDef from, ColumnDef to, boolean viaCheck,
             List<SchemaOperation> operations) {
         boolean typeChanges = !PostgresTypes.sameType(from.type(), to.type());

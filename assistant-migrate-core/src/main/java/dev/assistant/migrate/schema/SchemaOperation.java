@@ -21,7 +21,8 @@ public sealed interface SchemaOperation permits
         SchemaOperation.CreateIndex, SchemaOperation.DropIndex,
         SchemaOperation.AddForeignKey, SchemaOperation.DropForeignKey,
         SchemaOperation.CreateSequence, SchemaOperation.DropSequence, SchemaOperation.AlterSequence,
-        SchemaOperation.ForeignKeyValidation, SchemaOperation.CheckValidation,
+        SchemaOperation.ForeignKeyValidation, SchemaOperation.CheckConstraintValidation,
+        SchemaOperation.CheckValidation,
         SchemaOperation.NotNullValidation {
 
     SchemaOperation inverse();
@@ -944,11 +945,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Adds a check constraint; fails if a row violates it. */
-    record AddCheck(String table, CheckDef check) implements SchemaOperation {
+    /**
+     * Adds a check constraint; fails if a row violates it.
+     *
+     * @param notValid on a table with rows: added {@code NOT VALID} (no scan of the rows), and validated by a later
+     *     migration ({@link CheckConstraintValidation})
+     */
+    record AddCheck(String table, CheckDef check, boolean notValid) implements SchemaOperation {
+
+        public AddCheck(String table, CheckDef check) {
+            this(table, check, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new DropCheck(table, check);
+            return new DropCheck(table, check, notValid);
         }
 
         @Override
@@ -972,11 +983,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Drops a check constraint. */
-    record DropCheck(String table, CheckDef check) implements SchemaOperation {
+    /**
+     * Drops a check constraint.
+     *
+     * @param notValid on a table with rows: an earlier migration made it NOT VALID, so that the undo adds it back
+     *     NOT VALID and that migration's undo validates it
+     */
+    record DropCheck(String table, CheckDef check, boolean notValid) implements SchemaOperation {
+
+        public DropCheck(String table, CheckDef check) {
+            this(table, check, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new AddCheck(table, check);
+            return new AddCheck(table, check, notValid);
         }
 
         @Override
@@ -1031,6 +1052,39 @@ public sealed interface SchemaOperation permits
         public String describe() {
             return (validates ? "validate foreign key " : "make foreign key NOT VALID: ") + foreignKey.name() + " of "
                     + table;
+        }
+    }
+
+    /**
+     * Validates a check constraint added {@code NOT VALID}, as {@link ForeignKeyValidation} does a foreign key.
+     *
+     * @param validates true to validate, false to make it NOT VALID (drop it and add it back NOT VALID)
+     */
+    record CheckConstraintValidation(String table, CheckDef check, boolean validates) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new CheckConstraintValidation(table, check, !validates);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return validates ? Phase.ADD_CHECK : Phase.DROP_CHECK;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return (validates ? "validate check constraint " : "make check constraint NOT VALID: ") + check.name()
+                    + " of " + table;
         }
     }
 

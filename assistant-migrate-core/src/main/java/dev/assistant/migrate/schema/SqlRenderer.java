@@ -15,6 +15,7 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CheckConstraintValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CheckValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
@@ -110,9 +111,23 @@ public final class SqlRenderer {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
                     + quote(drop.unique().name()) + ";");
         } else if (operation instanceof AddCheck add) {
-            lines.add("-- NOTE: fails if a row of " + add.table() + " breaks it.");
-            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.check().name()) + " "
-                    + CheckExpressions.source(add.check().expression()) + ";");
+            lines.add(add.notValid() ? "-- NOT VALID: checks the rows written from now on without reading those"
+                    + " there; a migration of its own validates them." : "-- NOTE: fails if a row of " + add.table()
+                    + " breaks it.");
+            lines.add(addCheck(add.table(), add.check(), add.notValid()));
+        } else if (operation instanceof CheckConstraintValidation validation) {
+            if (validation.validates()) {
+                lines.add("-- NOTE: fails if a row of " + validation.table() + " breaks it. Reads every row under"
+                        + " SHARE UPDATE EXCLUSIVE: reads and writes go on.");
+                lines.add(alterTable(validation.table()) + "VALIDATE CONSTRAINT " + quote(validation.check().name())
+                        + ";");
+            } else {
+                lines.add("-- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT"
+                        + " VALID, which reads no row.");
+                lines.add(alterTable(validation.table()) + "DROP CONSTRAINT " + quote(validation.check().name())
+                        + ";");
+                lines.add(addCheck(validation.table(), validation.check(), true));
+            }
         } else if (operation instanceof DropCheck drop) {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.check().name())
                     + ";");
@@ -281,6 +296,11 @@ public final class SqlRenderer {
     private static String addNotNullCheck(String table, String column) {
         return alterTable(table) + "ADD CONSTRAINT " + quote(notNullCheck(table, column)) + " CHECK ("
                 + quote(column) + " IS NOT NULL) NOT VALID;";
+    }
+
+    private static String addCheck(String table, CheckDef check, boolean notValid) {
+        return alterTable(table) + "ADD CONSTRAINT " + quote(check.name()) + " "
+                + CheckExpressions.source(check.expression()) + (notValid ? " NOT VALID" : "") + ";";
     }
 
     private static String addForeignKey(String table, ForeignKeyDef fk, boolean notValid) {

@@ -44,6 +44,8 @@ class SchemaOperationTest {
                 new SchemaOperation.AddForeignKey("tasks", tasks.foreignKeys().get("fk_tasks_user_id")),
                 new SchemaOperation.DropForeignKey("tasks", tasks.foreignKeys().get("fk_tasks_user_id")),
                 new SchemaOperation.ForeignKeyValidation("tasks", tasks.foreignKeys().get("fk_tasks_user_id"), true),
+                new SchemaOperation.CheckConstraintValidation("users", new CheckDef("ck_name",
+                        "CHECK ((length((username)::text) > 2))"), true),
                 new SchemaOperation.CheckValidation("users", Samples.column("nickname", "text", false), true),
                 new SchemaOperation.NotNullValidation("users", Samples.column("nickname", "text", false), true),
                 new SchemaOperation.CreateSequence(sequence),

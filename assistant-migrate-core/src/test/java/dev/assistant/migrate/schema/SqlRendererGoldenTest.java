@@ -12,6 +12,7 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CheckConstraintValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CheckValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
@@ -400,6 +401,25 @@ class SqlRendererGoldenTest {
                 .endsWith("ALTER TABLE notes ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric));");
         assertThat(sql(new DropCheck("notes", check))).isEqualTo(
                 "ALTER TABLE notes DROP CONSTRAINT notes_status_check;");
+    }
+
+    @Test
+    void checkConstraintsOnTablesWithRowsAreAddedNotValidAndValidatedApart() {
+        CheckDef check = new CheckDef("ck_price", "CHECK ((price >= (0)::numeric))");
+        assertThat(sql(new AddCheck("items", check, true))).isEqualTo("""
+                -- NOT VALID: checks the rows written from now on without reading those there; a migration of its \
+                own validates them.
+                ALTER TABLE items ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric)) NOT VALID;""");
+        assertThat(sql(new DropCheck("items", check, true))).isEqualTo("ALTER TABLE items DROP CONSTRAINT ck_price;");
+        assertThat(sql(new CheckConstraintValidation("items", check, true))).isEqualTo("""
+                -- NOTE: fails if a row of items breaks it. Reads every row under SHARE UPDATE EXCLUSIVE: reads and \
+                writes go on.
+                ALTER TABLE items VALIDATE CONSTRAINT ck_price;""");
+        assertThat(sql(new CheckConstraintValidation("items", check, false))).isEqualTo("""
+                -- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT VALID, \
+                which reads no row.
+                ALTER TABLE items DROP CONSTRAINT ck_price;
+                ALTER TABLE items ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric)) NOT VALID;""");
     }
 
     @Test
