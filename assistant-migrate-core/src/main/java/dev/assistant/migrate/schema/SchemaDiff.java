@@ -33,6 +33,15 @@ public final class SchemaDiff {
 
     /** Likewise, taking the renames {@code hints} declares for renames whatever they look like. */
     public static List<SchemaOperation> between(SchemaSnapshot from, SchemaSnapshot to, RenameHints hints) {
+        return between(from, to, hints, false);
+    }
+
+    /**
+     * Likewise, with {@code safeForms} the forms a migration of autogenerate takes on the tables that exist before
+     * and after it (see {@link #compareTables}); without, the plain statements, as a fix to run by hand is written.
+     */
+    public static List<SchemaOperation> between(SchemaSnapshot from, SchemaSnapshot to, RenameHints hints,
+            boolean safeForms) {
         List<SchemaOperation> operations = new ArrayList<>();
         compareSets(from.extensions(), to.extensions(), SchemaOperation.DropExtension::new,
                 SchemaOperation.CreateExtension::new, operations);
@@ -59,7 +68,7 @@ public final class SchemaDiff {
             if (target == null) {
                 drop(table, operations);
             } else {
-                compareTables(table, target, renamedTables, operations);
+                compareTables(table, target, safeForms, renamedTables, operations);
             }
         }
         compareSequences(renamed, to, operations);
@@ -91,12 +100,13 @@ public final class SchemaDiff {
      * concurrently, making a constraint NOT VALID) speaks of the table by the names it has then: on a table that this
      * migration renames, or whose columns it renames, those drops stay plain.
      *
+     * @param safe whether to write those forms at all
      * @param renamedTables the tables that are renamed or have renamed columns (new names), for that rule
      */
-    private static void compareTables(TableDef from, TableDef to, Set<String> renamedTables,
+    private static void compareTables(TableDef from, TableDef to, boolean safe, Set<String> renamedTables,
             List<SchemaOperation> operations) {
         String table = to.name();
-        boolean keepsNames = !renamedTables.contains(table);
+        boolean keepsNames = safe && !renamedTables.contains(table);
         Set<String> keyColumns = new HashSet<>();
         if (from.primaryKey() != null) {
             keyColumns.addAll(from.primaryKey().columns());
@@ -113,7 +123,7 @@ public final class SchemaDiff {
             if (existing == null) {
                 added.add(column);
             } else {
-                boolean viaCheck = existing.identity() == ColumnDef.Identity.NONE
+                boolean viaCheck = safe && existing.identity() == ColumnDef.Identity.NONE
                         && column.identity() == ColumnDef.Identity.NONE && !keyColumns.contains(column.name())
                         && (!column.nullable() || keepsNames);
                 compareColumns(table, existing, column, viaCheck, operations);
@@ -150,19 +160,19 @@ public final class SchemaDiff {
         compareNamed(table, currentIndexes, to.indexes(), index -> List.of(index.columns(), index.unique()),
                 IndexDef::implicitName,
                 index -> new SchemaOperation.DropIndex(table, index, keepsNames),
-                index -> new SchemaOperation.CreateIndex(table, index, true),
+                index -> new SchemaOperation.CreateIndex(table, index, safe),
                 (old, young) -> new SchemaOperation.RenameIndex(table, old.name(), young.name()), operations);
         compareNamed(table, from.foreignKeys(), to.foreignKeys(),
                 fk -> List.of(fk.columns(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete()),
                 ForeignKeyDef::implicitName,
                 fk -> new SchemaOperation.DropForeignKey(table, fk,
                         keepsNames && !renamedTables.contains(fk.referencedTable())),
-                fk -> new SchemaOperation.AddForeignKey(table, fk, true),
+                fk -> new SchemaOperation.AddForeignKey(table, fk, safe),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
         compareNamed(table, from.checks(), to.checks(), check -> CheckExpressions.comparable(check.expression()),
                 CheckDef::implicitName,
                 check -> new SchemaOperation.DropCheck(table, check, keepsNames),
-                check -> new SchemaOperation.AddCheck(table, check, true),
+                check -> new SchemaOperation.AddCheck(table, check, safe),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
     }
 

@@ -28,6 +28,11 @@ class MigrationStepTest {
                 tasks.uniques(), new TreeMap<>(indexes), new TreeMap<>(foreignKeys));
     }
 
+    /** The operations autogenerate writes: the safe forms on. */
+    private static List<SchemaOperation> between(SchemaSnapshot from, SchemaSnapshot to) {
+        return SchemaDiff.between(from, to, RenameHints.none(), true);
+    }
+
     private static List<String> describe(List<MigrationStep> steps) {
         return steps.stream().map(step -> step.kind() + ": " + step.changes().upgrade().stream()
                 .map(SchemaOperation::describe).toList() + " / undo " + step.changes().downgrade().stream()
@@ -36,7 +41,7 @@ class MigrationStepTest {
 
     @Test
     void aNewTableKeepsItsIndexesAndForeignKeysInTheMainMigration() {
-        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users()),
+        List<SchemaOperation> operations = between(Samples.schema(Samples.users()),
                 Samples.schema(Samples.users(), Samples.tasks()));
         assertThat(operations).filteredOn(operation -> operation instanceof CreateIndex create && create.concurrently()
                 || operation instanceof AddForeignKey add && add.notValid()).isEmpty();
@@ -45,9 +50,18 @@ class MigrationStepTest {
     }
 
     @Test
+    void aFixToRunByHandKeepsThePlainForms() {
+        TableDef bare = tasksWith(Map.of(), Map.of(), null);
+        assertThat(SchemaDiff.between(Samples.schema(Samples.users(), bare),
+                Samples.schema(Samples.users(), Samples.tasks()))).containsExactly(
+                new CreateIndex("tasks", Samples.tasks().indexes().get("ix_tasks_user_id")),
+                new AddForeignKey("tasks", Samples.tasks().foreignKeys().get("fk_tasks_user_id")));
+    }
+
+    @Test
     void onATableThatExistsIndexesGoConcurrentlyAndForeignKeysNotValid() {
         TableDef bare = tasksWith(Map.of(), Map.of(), null);
-        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users(), bare),
+        List<SchemaOperation> operations = between(Samples.schema(Samples.users(), bare),
                 Samples.schema(Samples.users(), Samples.tasks()));
         assertThat(operations).containsExactly(
                 new CreateIndex("tasks", Samples.tasks().indexes().get("ix_tasks_user_id"), true),
@@ -66,7 +80,7 @@ class MigrationStepTest {
 
     @Test
     void whatATableThatExistsLosesIsTakenAwayBeforeTheMainMigration() {
-        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users(), Samples.tasks()),
+        List<SchemaOperation> operations = between(Samples.schema(Samples.users(), Samples.tasks()),
                 Samples.schema(Samples.users(), tasksWith(Map.of(), Map.of(), null)));
         assertThat(operations).containsExactly(
                 new DropForeignKey("tasks", Samples.tasks().foreignKeys().get("fk_tasks_user_id"), true),
@@ -86,7 +100,7 @@ class MigrationStepTest {
                 Samples.column("schedule", "character varying(255)", true));
         TableDef before = tasksWith(Map.of(), Map.of(), nullable);
         TableDef after = tasksWith(Map.of(), Samples.tasks().foreignKeys(), null);
-        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users(), before),
+        List<SchemaOperation> operations = between(Samples.schema(Samples.users(), before),
                 Samples.schema(Samples.users(), after));
         assertThat(operations).filteredOn(AlterColumnNullability.class::isInstance)
                 .allMatch(operation -> ((AlterColumnNullability) operation).viaCheck()).hasSize(2);
@@ -111,7 +125,7 @@ class MigrationStepTest {
     void onARenamedTableWhatGoesBeforeTheMainMigrationStaysPlain() {
         TableDef renamed = tasksWith(Map.of(), Map.of(), null).withName("jobs");
         List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(Samples.users(), Samples.tasks()),
-                Samples.schema(Samples.users(), renamed), RenameHints.parse(List.of("tasks->jobs")));
+                Samples.schema(Samples.users(), renamed), RenameHints.parse(List.of("tasks->jobs")), true);
         assertThat(operations).filteredOn(operation -> operation instanceof DropIndex
                 || operation instanceof DropForeignKey).containsExactlyInAnyOrder(
                 new DropForeignKey("jobs", Samples.tasks().foreignKeys().get("fk_tasks_user_id"), false),
@@ -127,7 +141,7 @@ class MigrationStepTest {
                 users.columns().get(1), users.columns().get(2));
         TableDef keyless = new TableDef("users", columns, null, users.uniques(), users.indexes(),
                 users.foreignKeys());
-        List<SchemaOperation> operations = SchemaDiff.between(Samples.schema(keyless), Samples.schema(
+        List<SchemaOperation> operations = between(Samples.schema(keyless), Samples.schema(
                 new TableDef("users", List.of(new ColumnDef("id", "integer", false, null, ColumnDef.Identity.NONE),
                         columns.get(1), columns.get(2)), users.primaryKey(), users.uniques(), users.indexes(),
                         users.foreignKeys())));
