@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
                     + " first directory of the locations.",
             "With " + OptionNames.AUTOGENERATE + " both are filled from the difference between the entity model and"
                     + " the schema the migrations build (on a temporary shadow database); when there is none, nothing"
-                    + " is written."})
+                    + " is written. On tables that exist, what must run apart to be safe (CREATE INDEX CONCURRENTLY,"
+                    + " the validation of constraints added NOT VALID) gets pairs of its own under the same second:"
+                    + " <version>.1, <version>.2 ..."})
 final class CreateCommand extends DatabaseCommand {
 
     @Option(names = {"-m", OptionNames.MESSAGE}, required = true, paramLabel = "<message>", description = "What the"

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code create}: a new migration pair, {@code V<yyyyMMddHHmmss>__<slug>.sql} and its undo.
+ * {@code create}: a new migration pair, {@code V<yyyyMMddHHmmss>__<slug>.sql} and its undo (with autogenerate, and
+ * the pairs of their own that the safe forms on tables that exist need, under the same second).
  *
  * @param workspace the database (for autogenerate) and the scripts (no version may be taken twice)
  * @param message what the migration does, as the user typed it; it names the files

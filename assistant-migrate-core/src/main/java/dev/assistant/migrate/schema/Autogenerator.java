@@ -68,7 +68,8 @@ public final class Autogenerator {
                 ignored.apply(DatabaseSchemaReader.read(connection, canonical.schemas())), canonical);
         Set<String> extensions = new TreeSet<>(database.extensions());
         extensions.addAll(canonical.extensions());
-        List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames);
+        List<SchemaOperation> operations = SchemaDiff.between(database, canonical.withExtensions(extensions), renames,
+                true);
         List<String> unused = Renames.unused(operations, renames).stream()
                 .map(rename -> "assistant.renames: " + rename + " was not used: the schema has no table or column "
                         + rename.from() + " that the model replaces by " + rename.to() + ".")

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,22 +77,36 @@ public final class MigrationCreator {
                 modelSource = classes.describe();
             }
         }
-        SchemaChanges generated = changes;
-        String source = modelSource;
-        List<Path> written = writePair(directory, request.now(), slug, new PairTexts() {
-            @Override
-            public String upgrade(String downgradeName) {
-                return source != null ? MigrationScripts.upgrade(message, downgradeName, source, generated)
-                        : MigrationScripts.upgradeTemplate(message, downgradeName);
-            }
+        if (!request.autogenerate()) {
+            List<Path> written = writePair(directory, request.now(), slug, new PairTexts() {
+                @Override
+                public String upgrade(String downgradeName) {
+                    return MigrationScripts.upgradeTemplate(message, downgradeName);
+                }
 
-            @Override
-            public String downgrade(String upgradeName) {
-                return source != null ? MigrationScripts.downgrade(message, upgradeName, generated)
-                        : MigrationScripts.downgradeTemplate(message, upgradeName);
-            }
-        });
-        return result(Optional.of(written.get(0)), Optional.of(written.get(1)), request.autogenerate(), changes);
+                @Override
+                public String downgrade(String upgradeName) {
+                    return MigrationScripts.downgradeTemplate(message, upgradeName);
+                }
+            });
+            return result(written, 0, false, changes);
+        }
+        String source = modelSource;
+        List<MigrationStep> steps = MigrationStep.of(changes);
+        int main = Math.max(0, steps.stream().map(MigrationStep::kind).toList().indexOf(MigrationStep.Kind.MAIN));
+        List<NewPair> pairs = steps.stream().map(step -> new NewPair(step.kind().slug(slug),
+                new PairTexts() {
+                    @Override
+                    public String upgrade(String downgradeName) {
+                        return MigrationScripts.upgrade(message, downgradeName, source, step);
+                    }
+
+                    @Override
+                    public String downgrade(String upgradeName) {
+                        return MigrationScripts.downgrade(message, upgradeName, step);
+                    }
+                })).toList();
+        return result(writePairs(directory, request.now(), pairs), main, true, changes);
     }
 
     /** The text of a new pair, each file naming the other. */
@@ -102,43 +117,71 @@ public final class MigrationCreator {
         String downgrade(String upgradeName);
     }
 
+    /** One pair to write: the slug of its files and their text. */
+    public record NewPair(String slug, PairTexts texts) {
+    }
+
     /**
      * Writes {@code V<version>__<slug>.sql} and its undo under the first free version from {@code now}, never
      * overwriting a file; returns both paths, the V script first.
      */
     public List<Path> writePair(Path directory, Instant now, String slug, PairTexts texts) {
+        return writePairs(directory, now, List.of(new NewPair(slug, texts)));
+    }
+
+    /**
+     * Writes pairs that run one after the other: the first under the first free version from {@code now}, the
+     * others under that version with {@code .1}, {@code .2} … appended, which Flyway orders right after it and
+     * before the next second. Nothing is overwritten; if a file cannot be written, none is left. Returns every
+     * path, each V script before its U script.
+     */
+    public List<Path> writePairs(Path directory, Instant now, List<NewPair> pairs) {
         if (!Files.isDirectory(directory)) {
             throw MigrationCatalog.missingDirectory(directory, engine.hints());
         }
         try (NewVersionLock ignored = NewVersionLock.acquire(directory)) {
-            String version = freeVersion(directory, now);
-            String upgradeName = "V" + version + "__" + slug + ".sql";
-            String downgradeName = "U" + version + "__" + slug + ".sql";
-            Path upgradeFile = directory.resolve(upgradeName);
-            Path downgradeFile = directory.resolve(downgradeName);
-            writeNew(upgradeFile, texts.upgrade(downgradeName));
+            List<String> versions = freeVersions(directory, now, pairs.size());
+            List<Path> written = new ArrayList<>();
             try {
-                writeNew(downgradeFile, texts.downgrade(upgradeName));
+                for (int i = 0; i < pairs.size(); i++) {
+                    NewPair pair = pairs.get(i);
+                    String upgradeName = "V" + versions.get(i) + "__" + pair.slug() + ".sql";
+                    String downgradeName = "U" + versions.get(i) + "__" + pair.slug() + ".sql";
+                    Path upgradeFile = directory.resolve(upgradeName);
+                    writeNew(upgradeFile, pair.texts().upgrade(downgradeName));
+                    written.add(upgradeFile);
+                    Path downgradeFile = directory.resolve(downgradeName);
+                    writeNew(downgradeFile, pair.texts().downgrade(upgradeName));
+                    written.add(downgradeFile);
+                }
             } catch (MigrationEngineException e) {
-                deleteQuietly(upgradeFile);
+                written.forEach(MigrationCreator::deleteQuietly);
                 throw e;
             }
-            return List.of(upgradeFile, downgradeFile);
+            return List.copyOf(written);
         }
     }
 
     /**
-     * The version of {@code now}, or the first second after it that no script has: two runs in the same second (or
-     * at once, which the caller's lock serialises) get distinct versions in the order they write.
+     * The version of {@code now}, or the first second after it that no script has, with {@code count - 1} free
+     * versions {@code .1}, {@code .2} … after it: two runs in the same second (or at once, which the caller's lock
+     * serialises) get distinct versions in the order they write.
      */
-    private String freeVersion(Path directory, Instant now) {
+    private List<String> freeVersions(Path directory, Instant now, int count) {
         MigrationCatalog catalog = engine.catalog();
         for (int seconds = 0; seconds < MAX_SECONDS_AHEAD; seconds++) {
-            String version = MigrationNames.version(now.plusSeconds(seconds));
-            MigrationVersion parsed = MigrationVersion.fromVersion(version);
-            if (catalog.migration(parsed).isEmpty() && catalog.undo(parsed).isEmpty()
-                    && !hasScriptOfVersion(directory, version)) {
-                return version;
+            String base = MigrationNames.version(now.plusSeconds(seconds));
+            List<String> versions = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                versions.add(i == 0 ? base : base + "." + i);
+            }
+            boolean free = versions.stream().allMatch(version -> {
+                MigrationVersion parsed = MigrationVersion.fromVersion(version);
+                return catalog.migration(parsed).isEmpty() && catalog.undo(parsed).isEmpty()
+                        && !hasScriptOfVersion(directory, version);
+            });
+            if (free) {
+                return versions;
             }
         }
         throw new MigrationEngineException("Every version from " + MigrationNames.version(now) + " on for "
@@ -152,6 +195,16 @@ public final class MigrationCreator {
         } catch (IOException e) {
             throw new MigrationEngineException("Cannot list " + directory + ": " + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * The result of writing {@code files}, each V script before its U script; the pair of {@code main} (the index of
+     * a pair) is the one the result names as the migration.
+     */
+    private static CreateResult result(List<Path> files, int main, boolean autogenerated, SchemaChanges changes) {
+        return new CreateResult(Optional.of(files.get(2 * main)), Optional.of(files.get(2 * main + 1)), autogenerated,
+                changes.upgrade().stream().map(SchemaOperation::describe).toList(),
+                changes.destructive().stream().map(SchemaOperation::describe).toList(), changes.warnings(), files);
     }
 
     private static CreateResult result(Optional<Path> upgrade, Optional<Path> downgrade, boolean autogenerated,

@@ -18,8 +18,17 @@ public final class MigrationScripts {
     private MigrationScripts() {
     }
 
+    /** How long a generated migration waits for each lock, as PostgreSQL spells it. */
+    static final String LOCK_TIMEOUT = "5s";
+
     /** The V script: a header that says it was generated and must be reviewed, then the statements. */
     public static String upgrade(String message, String undoFileName, String modelSource, SchemaChanges changes) {
+        return upgrade(message, undoFileName, modelSource, new MigrationStep(MigrationStep.Kind.MAIN, changes));
+    }
+
+    /** The V script of one step of a change (see {@link MigrationStep}). */
+    public static String upgrade(String message, String undoFileName, String modelSource, MigrationStep step) {
+        SchemaChanges changes = step.changes();
         List<String> lines = new ArrayList<>();
         lines.add("-- " + oneLine(message));
         lines.add("--");
@@ -39,8 +48,57 @@ public final class MigrationScripts {
                     + " below stand" + (placeholders == 1 ? "s" : "") + " for what existing rows should hold; replace"
                     + (placeholders == 1 ? " it" : " them") + " before applying.");
         }
+        lines.addAll(purpose(step.kind()));
+        appendLockTimeout(lines, step.kind(), changes.upgrade());
         appendStatements(lines, changes.upgrade());
         return String.join("\n", lines) + "\n";
+    }
+
+    /** What a step other than the main one is for, and why it is a migration of its own. */
+    private static List<String> purpose(MigrationStep.Kind kind) {
+        return switch (kind) {
+            case MAIN -> List.of();
+            case DROP_INDEXES -> comment("It drops indexes with DROP INDEX CONCURRENTLY, which does not block reads or"
+                    + " writes of their tables but cannot run in a transaction: so it is a migration of its own, which"
+                    + " runs statement by statement, before the migration of the change.");
+            case UNVALIDATE -> comment("It makes NOT VALID the foreign keys and NOT NULL that the next migration"
+                    + " takes away from tables with rows (reading no row), so that the undo of that migration adds"
+                    + " them back NOT VALID and the undo of this one validates them without blocking writes.");
+            case VALIDATE -> comment("It validates what the migration before it added NOT VALID. VALIDATE CONSTRAINT"
+                    + " reads the rows under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on; in the"
+                    + " transaction of the ADD it would hold that statement's lock (SHARE ROW EXCLUSIVE for a foreign"
+                    + " key, ACCESS EXCLUSIVE for a check) for the whole scan, so it is a migration of its own.");
+            case CREATE_INDEXES -> comment("It builds indexes on tables with rows with CREATE INDEX CONCURRENTLY, which"
+                    + " lets writes go on but cannot run in a transaction: so it is a migration of its own, which runs"
+                    + " statement by statement, after the migration of the change. If one fails, its index is left"
+                    + " INVALID: drop it (DROP INDEX CONCURRENTLY IF EXISTS <name>;), repair, and migrate again.");
+        };
+    }
+
+    /**
+     * {@code SET LOCAL lock_timeout} first in a transactional script that locks tables: a long transaction on one of
+     * them makes the migration fail rather than queue every other query on that table behind its ACCESS EXCLUSIVE
+     * request. A script that only creates (tables, sequences, schemas, extensions) locks nothing others use.
+     */
+    private static void appendLockTimeout(List<String> lines, MigrationStep.Kind kind,
+            List<SchemaOperation> operations) {
+        if (!kind.transactional() || operations.stream().noneMatch(MigrationScripts::locksTables)) {
+            return;
+        }
+        lines.add("");
+        lines.addAll(comment("Waits at most " + LOCK_TIMEOUT.replace("s", " s") + " for each lock: a long transaction"
+                + " on a table makes this fail (run it again later) rather than queue every query on that table"
+                + " behind it."));
+        lines.add("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "';");
+    }
+
+    private static boolean locksTables(SchemaOperation operation) {
+        return !(operation instanceof SchemaOperation.CreateTable || operation instanceof SchemaOperation.CreateSequence
+                || operation instanceof SchemaOperation.DropSequence
+                || operation instanceof SchemaOperation.AlterSequence
+                || operation instanceof SchemaOperation.CreateSchema || operation instanceof SchemaOperation.DropSchema
+                || operation instanceof SchemaOperation.CreateExtension
+                || operation instanceof SchemaOperation.DropExtension);
     }
 
     /**
@@ -78,16 +136,26 @@ public final class MigrationScripts {
 
     /** The U script, undoing the V script statement by statement in reverse order. */
     public static String downgrade(String message, String upgradeFileName, SchemaChanges changes) {
+        return downgrade(message, upgradeFileName, new MigrationStep(MigrationStep.Kind.MAIN, changes));
+    }
+
+    /** The U script of one step of a change. */
+    public static String downgrade(String message, String upgradeFileName, MigrationStep step) {
+        SchemaChanges changes = step.changes();
         List<String> lines = new ArrayList<>();
         lines.add("-- Undoes " + upgradeFileName + " (" + oneLine(message) + ").");
         lines.add("--");
         lines.add("-- Generated by assistant-migrate autogenerate: the inverse of each statement of the migration, in");
-        lines.add("-- reverse order. Review it with the migration; `downgrade` runs it in one transaction.");
+        lines.add(step.kind().transactional()
+                ? "-- reverse order. Review it with the migration; `downgrade` runs it in one transaction."
+                : "-- reverse order. Review it with the migration; `downgrade` runs it statement by statement (DROP"
+                + "\n-- INDEX CONCURRENTLY and CREATE INDEX CONCURRENTLY cannot run in a transaction).");
         for (SchemaOperation operation : changes.downgrade()) {
             if (operation instanceof SchemaOperation.AddColumn add) {
                 lines.addAll(comment("NOTE: " + readdedColumn(add)));
             }
         }
+        appendLockTimeout(lines, step.kind(), changes.downgrade());
         for (SchemaOperation operation : changes.downgrade()) {
             lines.add("");
             if (operation instanceof SchemaOperation.AddColumn add) {

@@ -33,6 +33,15 @@ public final class SchemaDiff {
 
     /** Likewise, taking the renames {@code hints} declares for renames whatever they look like. */
     public static List<SchemaOperation> between(SchemaSnapshot from, SchemaSnapshot to, RenameHints hints) {
+        return between(from, to, hints, false);
+    }
+
+    /**
+     * Likewise, with {@code safeForms} the forms a migration of autogenerate takes on the tables that exist before
+     * and after it (see {@link #compareTables}); without, the plain statements, as a fix to run by hand is written.
+     */
+    public static List<SchemaOperation> between(SchemaSnapshot from, SchemaSnapshot to, RenameHints hints,
+            boolean safeForms) {
         List<SchemaOperation> operations = new ArrayList<>();
         compareSets(from.extensions(), to.extensions(), SchemaOperation.DropExtension::new,
                 SchemaOperation.CreateExtension::new, operations);
@@ -41,6 +50,14 @@ public final class SchemaDiff {
         Renames.Found renames = Renames.find(from, to, hints);
         operations.addAll(renames.operations());
         SchemaSnapshot renamed = renames.renamed();
+        Set<String> renamedTables = new HashSet<>();
+        for (SchemaOperation rename : renames.operations()) {
+            if (rename instanceof SchemaOperation.RenameTable table) {
+                renamedTables.add(table.toTable().name());
+            } else if (rename instanceof SchemaOperation.RenameColumn column) {
+                renamedTables.add(column.table());
+            }
+        }
         for (TableDef table : to.tables().values()) {
             if (!renamed.tables().containsKey(table.name())) {
                 create(table, operations);
@@ -51,7 +68,7 @@ public final class SchemaDiff {
             if (target == null) {
                 drop(table, operations);
             } else {
-                compareTables(table, target, operations);
+                compareTables(table, target, safeForms, renamedTables, operations);
             }
         }
         compareSequences(renamed, to, operations);
@@ -76,8 +93,27 @@ public final class SchemaDiff {
         operations.add(new SchemaOperation.DropTable(table.bare()));
     }
 
-    private static void compareTables(TableDef from, TableDef to, List<SchemaOperation> operations) {
+    /**
+     * The changes to a table that exists before and after, and so may hold rows: its new indexes are built
+     * concurrently, its new foreign keys, checks and NOT NULL are added NOT VALID and validated by a later migration,
+     * and what it loses goes the same way back in the undo. What has to happen before the migration (dropping an index
+     * concurrently, making a constraint NOT VALID) speaks of the table by the names it has then: on a table that this
+     * migration renames, or whose columns it renames, those drops stay plain.
+     *
+     * @param safe whether to write those forms at all
+     * @param renamedTables the tables that are renamed or have renamed columns (new names), for that rule
+     */
+    private static void compareTables(TableDef from, TableDef to, boolean safe, Set<String> renamedTables,
+            List<SchemaOperation> operations) {
         String table = to.name();
+        boolean keepsNames = safe && !renamedTables.contains(table);
+        Set<String> keyColumns = new HashSet<>();
+        if (from.primaryKey() != null) {
+            keyColumns.addAll(from.primaryKey().columns());
+        }
+        if (to.primaryKey() != null) {
+            keyColumns.addAll(to.primaryKey().columns());
+        }
         Map<String, ColumnDef> before = from.columnsByName();
         Map<String, ColumnDef> after = to.columnsByName();
         List<ColumnDef> added = new ArrayList<>();
@@ -87,7 +123,10 @@ public final class SchemaDiff {
             if (existing == null) {
                 added.add(column);
             } else {
-                compareColumns(table, existing, column, operations);
+                boolean viaCheck = safe && existing.identity() == ColumnDef.Identity.NONE
+                        && column.identity() == ColumnDef.Identity.NONE && !keyColumns.contains(column.name())
+                        && (!column.nullable() || keepsNames);
+                compareColumns(table, existing, column, viaCheck, operations);
             }
         }
         for (ColumnDef column : before.values()) {
@@ -120,19 +159,20 @@ public final class SchemaDiff {
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
         compareNamed(table, currentIndexes, to.indexes(), index -> List.of(index.columns(), index.unique()),
                 IndexDef::implicitName,
-                index -> new SchemaOperation.DropIndex(table, index),
-                index -> new SchemaOperation.CreateIndex(table, index),
+                index -> new SchemaOperation.DropIndex(table, index, keepsNames),
+                index -> new SchemaOperation.CreateIndex(table, index, safe),
                 (old, young) -> new SchemaOperation.RenameIndex(table, old.name(), young.name()), operations);
         compareNamed(table, from.foreignKeys(), to.foreignKeys(),
                 fk -> List.of(fk.columns(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete()),
                 ForeignKeyDef::implicitName,
-                fk -> new SchemaOperation.DropForeignKey(table, fk),
-                fk -> new SchemaOperation.AddForeignKey(table, fk),
+                fk -> new SchemaOperation.DropForeignKey(table, fk,
+                        keepsNames && !renamedTables.contains(fk.referencedTable())),
+                fk -> new SchemaOperation.AddForeignKey(table, fk, safe),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
         compareNamed(table, from.checks(), to.checks(), check -> CheckExpressions.comparable(check.expression()),
                 CheckDef::implicitName,
-                check -> new SchemaOperation.DropCheck(table, check),
-                check -> new SchemaOperation.AddCheck(table, check),
+                check -> new SchemaOperation.DropCheck(table, check, keepsNames),
+                check -> new SchemaOperation.AddCheck(table, check, safe),
                 (old, young) -> new SchemaOperation.RenameConstraint(table, old.name(), young.name()), operations);
     }
 
@@ -159,7 +199,9 @@ public final class SchemaDiff {
         }
     }
 
-    private static void compareColumns(String table, ColumnDef from, ColumnDef to, List<SchemaOperation> operations) {
+    /** @param viaCheck whether NOT NULL changes through a NOT VALID check ({@code AlterColumnNullability.viaCheck}) */
+    private static void compareColumns(String table, ColumnDef from, ColumnDef to, boolean viaCheck,
+            List<SchemaOperation> operations) {
         boolean typeChanges = !PostgresTypes.sameType(from.type(), to.type());
         if (typeChanges) {
             operations.add(new SchemaOperation.AlterColumnType(table, to.name(), from.type(), to.type()));
@@ -195,7 +237,8 @@ public final class SchemaDiff {
             }
         }
         if (from.nullable() != to.nullable()) {
-            operations.add(new SchemaOperation.AlterColumnNullability(table, to, from.nullable(), to.nullable()));
+            operations.add(new SchemaOperation.AlterColumnNullability(table, to, from.nullable(), to.nullable(),
+                    viaCheck));
         }
     }
 

@@ -20,7 +20,10 @@ public sealed interface SchemaOperation permits
         SchemaOperation.AddCheck, SchemaOperation.DropCheck,
         SchemaOperation.CreateIndex, SchemaOperation.DropIndex,
         SchemaOperation.AddForeignKey, SchemaOperation.DropForeignKey,
-        SchemaOperation.CreateSequence, SchemaOperation.DropSequence, SchemaOperation.AlterSequence {
+        SchemaOperation.CreateSequence, SchemaOperation.DropSequence, SchemaOperation.AlterSequence,
+        SchemaOperation.ForeignKeyValidation, SchemaOperation.CheckConstraintValidation,
+        SchemaOperation.CheckValidation,
+        SchemaOperation.NotNullValidation {
 
     SchemaOperation inverse();
 
@@ -214,12 +217,20 @@ public sealed interface SchemaOperation permits
      * Allows or forbids NULL in a column. Forbidding it first fills the NULLs of existing rows (see {@link Backfill}).
      *
      * @param column the column as the model declares it: its type, default and role choose the fill
+     * @param viaCheck on a table with rows: forbidding NULL adds a {@code CHECK (column IS NOT NULL) NOT VALID} (no
+     *     scan) that a later migration validates and turns into NOT NULL ({@link NotNullValidation}); allowing it
+     *     drops that check, which an earlier migration put in the place of NOT NULL
      */
-    record AlterColumnNullability(String table, ColumnDef column, boolean fromNullable, boolean toNullable)
-            implements SchemaOperation {
+    record AlterColumnNullability(String table, ColumnDef column, boolean fromNullable, boolean toNullable,
+            boolean viaCheck) implements SchemaOperation {
+
+        public AlterColumnNullability(String table, ColumnDef column, boolean fromNullable, boolean toNullable) {
+            this(table, column, fromNullable, toNullable, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new AlterColumnNullability(table, column, toNullable, fromNullable);
+            return new AlterColumnNullability(table, column, toNullable, fromNullable, viaCheck);
         }
 
         @Override
@@ -432,11 +443,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Creates an index. */
-    record CreateIndex(String table, IndexDef index) implements SchemaOperation {
+    /**
+     * Creates an index.
+     *
+     * @param concurrently on a table with rows: {@code CREATE INDEX CONCURRENTLY}, which lets writes go on but cannot
+     *     run in a transaction, so it goes in a migration of its own
+     */
+    record CreateIndex(String table, IndexDef index, boolean concurrently) implements SchemaOperation {
+
+        public CreateIndex(String table, IndexDef index) {
+            this(table, index, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new DropIndex(table, index);
+            return new DropIndex(table, index, concurrently);
         }
 
         @Override
@@ -460,11 +481,20 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Drops an index. */
-    record DropIndex(String table, IndexDef index) implements SchemaOperation {
+    /**
+     * Drops an index.
+     *
+     * @param concurrently on a table with rows: {@code DROP INDEX CONCURRENTLY IF EXISTS}, in a migration of its own
+     */
+    record DropIndex(String table, IndexDef index, boolean concurrently) implements SchemaOperation {
+
+        public DropIndex(String table, IndexDef index) {
+            this(table, index, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new CreateIndex(table, index);
+            return new CreateIndex(table, index, concurrently);
         }
 
         @Override
@@ -488,11 +518,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Adds a foreign key. */
-    record AddForeignKey(String table, ForeignKeyDef foreignKey) implements SchemaOperation {
+    /**
+     * Adds a foreign key.
+     *
+     * @param notValid on a table with rows: added {@code NOT VALID} (no scan of the rows), and validated by a later
+     *     migration ({@link ForeignKeyValidation})
+     */
+    record AddForeignKey(String table, ForeignKeyDef foreignKey, boolean notValid) implements SchemaOperation {
+
+        public AddForeignKey(String table, ForeignKeyDef foreignKey) {
+            this(table, foreignKey, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new DropForeignKey(table, foreignKey);
+            return new DropForeignKey(table, foreignKey, notValid);
         }
 
         @Override
@@ -516,11 +556,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Drops a foreign key. */
-    record DropForeignKey(String table, ForeignKeyDef foreignKey) implements SchemaOperation {
+    /**
+     * Drops a foreign key.
+     *
+     * @param notValid on a table with rows: an earlier migration made it NOT VALID, so that the undo adds it back
+     *     NOT VALID and that migration's undo validates it
+     */
+    record DropForeignKey(String table, ForeignKeyDef foreignKey, boolean notValid) implements SchemaOperation {
+
+        public DropForeignKey(String table, ForeignKeyDef foreignKey) {
+            this(table, foreignKey, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new AddForeignKey(table, foreignKey);
+            return new AddForeignKey(table, foreignKey, notValid);
         }
 
         @Override
@@ -895,11 +945,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Adds a check constraint; fails if a row violates it. */
-    record AddCheck(String table, CheckDef check) implements SchemaOperation {
+    /**
+     * Adds a check constraint; fails if a row violates it.
+     *
+     * @param notValid on a table with rows: added {@code NOT VALID} (no scan of the rows), and validated by a later
+     *     migration ({@link CheckConstraintValidation})
+     */
+    record AddCheck(String table, CheckDef check, boolean notValid) implements SchemaOperation {
+
+        public AddCheck(String table, CheckDef check) {
+            this(table, check, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new DropCheck(table, check);
+            return new DropCheck(table, check, notValid);
         }
 
         @Override
@@ -923,11 +983,21 @@ public sealed interface SchemaOperation permits
         }
     }
 
-    /** Drops a check constraint. */
-    record DropCheck(String table, CheckDef check) implements SchemaOperation {
+    /**
+     * Drops a check constraint.
+     *
+     * @param notValid on a table with rows: an earlier migration made it NOT VALID, so that the undo adds it back
+     *     NOT VALID and that migration's undo validates it
+     */
+    record DropCheck(String table, CheckDef check, boolean notValid) implements SchemaOperation {
+
+        public DropCheck(String table, CheckDef check) {
+            this(table, check, false);
+        }
+
         @Override
         public SchemaOperation inverse() {
-            return new AddCheck(table, check);
+            return new AddCheck(table, check, notValid);
         }
 
         @Override
@@ -948,6 +1018,144 @@ public sealed interface SchemaOperation permits
         @Override
         public String describe() {
             return "drop check constraint " + check.name() + " of " + table;
+        }
+    }
+    /**
+     * Validates a foreign key added {@code NOT VALID}: {@code VALIDATE CONSTRAINT} scans the rows under a SHARE UPDATE
+     * EXCLUSIVE lock, which lets reads and writes go on. Its inverse makes it NOT VALID again, which PostgreSQL can
+     * only do by dropping it and adding it back NOT VALID (no scan).
+     *
+     * @param validates true to validate, false to make it NOT VALID
+     */
+    record ForeignKeyValidation(String table, ForeignKeyDef foreignKey, boolean validates) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new ForeignKeyValidation(table, foreignKey, !validates);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.ADD_FOREIGN_KEY;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return (validates ? "validate foreign key " : "make foreign key NOT VALID: ") + foreignKey.name() + " of "
+                    + table;
+        }
+    }
+
+    /**
+     * Validates a check constraint added {@code NOT VALID}, as {@link ForeignKeyValidation} does a foreign key.
+     *
+     * @param validates true to validate, false to make it NOT VALID (drop it and add it back NOT VALID)
+     */
+    record CheckConstraintValidation(String table, CheckDef check, boolean validates) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new CheckConstraintValidation(table, check, !validates);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return validates ? Phase.ADD_CHECK : Phase.DROP_CHECK;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return (validates ? "validate check constraint " : "make check constraint NOT VALID: ") + check.name()
+                    + " of " + table;
+        }
+    }
+
+    /**
+     * Validates the {@code CHECK (column IS NOT NULL) NOT VALID} of {@link AlterColumnNullability#viaCheck()}: a scan
+     * under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on. PostgreSQL has no statement that makes a valid
+     * constraint NOT VALID again; the inverse has nothing to do, because it always follows the inverse of
+     * {@link NotNullValidation}, which adds the check back NOT VALID.
+     *
+     * @param validates true to validate, false for the inverse
+     */
+    record CheckValidation(String table, ColumnDef column, boolean validates) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new CheckValidation(table, column, !validates);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return validates ? Phase.SET_NOT_NULL : Phase.DROP_NOT_NULL;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return (validates ? "validate the NOT NULL check of " : "leave NOT VALID the NOT NULL check of ") + table
+                    + "." + column.name();
+        }
+    }
+
+    /**
+     * Turns a validated {@code CHECK (column IS NOT NULL)} into NOT NULL: PostgreSQL (12 and later) takes the valid
+     * check as proof and sets NOT NULL without reading the rows, then the check goes. Its inverse puts the check back
+     * NOT VALID in the place of NOT NULL.
+     *
+     * @param validates true to make the column NOT NULL, false to go back to the NOT VALID check
+     */
+    record NotNullValidation(String table, ColumnDef column, boolean validates) implements SchemaOperation {
+        @Override
+        public SchemaOperation inverse() {
+            return new NotNullValidation(table, column, !validates);
+        }
+
+        @Override
+        public boolean isDestructive() {
+            return false;
+        }
+
+        @Override
+        public Phase phase() {
+            return validates ? Phase.SET_NOT_NULL : Phase.DROP_NOT_NULL;
+        }
+
+        @Override
+        public String subject() {
+            return table;
+        }
+
+        @Override
+        public String describe() {
+            return (validates ? "set NOT NULL from its check on " : "replace NOT NULL by a NOT VALID check on ")
+                    + table + "." + column.name();
         }
     }
 }

@@ -15,6 +15,8 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CheckConstraintValidation;
+import dev.assistant.migrate.schema.SchemaOperation.CheckValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
 import dev.assistant.migrate.schema.SchemaOperation.CreateSchema;
@@ -30,6 +32,8 @@ import dev.assistant.migrate.schema.SchemaOperation.DropSchema;
 import dev.assistant.migrate.schema.SchemaOperation.DropSequence;
 import dev.assistant.migrate.schema.SchemaOperation.DropTable;
 import dev.assistant.migrate.schema.SchemaOperation.DropUnique;
+import dev.assistant.migrate.schema.SchemaOperation.ForeignKeyValidation;
+import dev.assistant.migrate.schema.SchemaOperation.NotNullValidation;
 import dev.assistant.migrate.schema.SchemaOperation.RenameColumn;
 import dev.assistant.migrate.schema.SchemaOperation.RenameConstraint;
 import dev.assistant.migrate.schema.SchemaOperation.RenameIndex;
@@ -107,29 +111,55 @@ public final class SqlRenderer {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
                     + quote(drop.unique().name()) + ";");
         } else if (operation instanceof AddCheck add) {
-            lines.add("-- NOTE: fails if a row of " + add.table() + " breaks it.");
-            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(add.check().name()) + " "
-                    + CheckExpressions.source(add.check().expression()) + ";");
+            lines.add(add.notValid() ? "-- NOT VALID: checks the rows written from now on without reading those"
+                    + " there; a migration of its own validates them." : "-- NOTE: fails if a row of " + add.table()
+                    + " breaks it.");
+            lines.add(addCheck(add.table(), add.check(), add.notValid()));
+        } else if (operation instanceof CheckConstraintValidation validation) {
+            if (validation.validates()) {
+                lines.add("-- NOTE: fails if a row of " + validation.table() + " breaks it. Reads every row under"
+                        + " SHARE UPDATE EXCLUSIVE: reads and writes go on.");
+                lines.add(alterTable(validation.table()) + "VALIDATE CONSTRAINT " + quote(validation.check().name())
+                        + ";");
+            } else {
+                lines.add("-- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT"
+                        + " VALID, which reads no row.");
+                lines.add(alterTable(validation.table()) + "DROP CONSTRAINT " + quote(validation.check().name())
+                        + ";");
+                lines.add(addCheck(validation.table(), validation.check(), true));
+            }
         } else if (operation instanceof DropCheck drop) {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT " + quote(drop.check().name())
                     + ";");
         } else if (operation instanceof CreateIndex create) {
             lines.add("CREATE " + (create.index().unique() ? "UNIQUE " : "") + "INDEX "
-                    + quote(create.index().name()) + " ON " + qualified(create.table()) + " ("
-                    + indexColumns(create.index()) + ");");
+                    + (create.concurrently() ? "CONCURRENTLY " : "") + quote(create.index().name()) + " ON "
+                    + qualified(create.table()) + " (" + indexColumns(create.index()) + ");");
         } else if (operation instanceof DropIndex drop) {
-            lines.add("DROP INDEX " + SqlNames.inSchemaOf(drop.table(), drop.index().name())
-                    + ";");
+            lines.add("DROP INDEX " + (drop.concurrently() ? "CONCURRENTLY IF EXISTS " : "")
+                    + SqlNames.inSchemaOf(drop.table(), drop.index().name()) + ";");
         } else if (operation instanceof AddForeignKey add) {
-            ForeignKeyDef fk = add.foreignKey();
-            lines.add(alterTable(add.table()) + "ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY ("
-                    + list(fk.columns()) + ") REFERENCES " + qualified(fk.referencedTable()) + " ("
-                    + list(fk.referencedColumns()) + ")"
-                    + (fk.onDelete() == ForeignKeyDef.OnDelete.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
-                    + ";");
+            if (add.notValid()) {
+                lines.add("-- NOT VALID: checks the rows written from now on without reading those there; a migration"
+                        + " of its own validates them.");
+            }
+            lines.add(addForeignKey(add.table(), add.foreignKey(), add.notValid()));
         } else if (operation instanceof DropForeignKey drop) {
             lines.add(alterTable(drop.table()) + "DROP CONSTRAINT "
                     + quote(drop.foreignKey().name()) + ";");
+        } else if (operation instanceof ForeignKeyValidation validation) {
+            renderForeignKeyValidation(validation, lines);
+        } else if (operation instanceof CheckValidation validation) {
+            String check = quote(notNullCheck(validation.table(), validation.column().name()));
+            if (validation.validates()) {
+                lines.add("-- reads every row of " + validation.table() + " under SHARE UPDATE EXCLUSIVE: reads and"
+                        + " writes go on");
+                lines.add(alterTable(validation.table()) + "VALIDATE CONSTRAINT " + check + ";");
+            } else {
+                lines.add("-- " + check + " is NOT VALID, as added above: nothing to undo for VALIDATE CONSTRAINT");
+            }
+        } else if (operation instanceof NotNullValidation validation) {
+            renderNotNullValidation(validation, lines);
         } else if (operation instanceof CreateSequence create) {
             renderCreateSequence(create, lines);
         } else if (operation instanceof DropSequence drop) {
@@ -193,18 +223,22 @@ public final class SqlRenderer {
                     + ";");
             lines.add(alterColumn(table, column.name()) + "DROP DEFAULT;");
         } else {
-            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, nullable(column)) + ";");
+            // a default fills the rows as the column is added, without SET NOT NULL's scan; a constant one without
+            // rewriting the table either (PostgreSQL 11 and later)
             lines.add("-- " + Backfill.MARKER + ": the rows that exist get " + fill.expression() + " in " + table + "."
                     + column.name() + ", which is NOT NULL without a default: write the value they should have.");
-            lines.add("UPDATE " + qualified(table) + " SET " + quote(column.name()) + " = " + fill.expression() + ";");
-            lines.add(alterColumn(table, column.name()) + "SET NOT NULL;");
+            lines.add(alterTable(table) + "ADD COLUMN " + columnDefinition(table, column.withDefault(fill.expression()))
+                    + ";");
+            lines.add(alterColumn(table, column.name()) + "DROP DEFAULT;");
         }
     }
 
     private static void renderAlterNullability(AlterColumnNullability alter, List<String> lines) {
         String column = alter.column().name();
         if (alter.toNullable()) {
-            lines.add(alterColumn(alter.table(), column) + "DROP NOT NULL;");
+            lines.add(alter.viaCheck() ? alterTable(alter.table()) + "DROP CONSTRAINT "
+                    + quote(notNullCheck(alter.table(), column)) + ";"
+                    : alterColumn(alter.table(), column) + "DROP NOT NULL;");
             return;
         }
         Backfill fill = Backfill.whenForbidden(alter.column());
@@ -217,7 +251,63 @@ public final class SqlRenderer {
             lines.add("UPDATE " + qualified(alter.table()) + " SET " + quote(column) + " = " + fill.expression()
                     + " WHERE " + quote(column) + " IS NULL;");
         }
-        lines.add(alterColumn(alter.table(), column) + "SET NOT NULL;");
+        if (alter.viaCheck()) {
+            lines.add("-- NOT VALID: keeps NULL out of the rows written from now on without reading those there; a"
+                    + " migration of its own validates it and sets NOT NULL.");
+            lines.add(addNotNullCheck(alter.table(), column));
+        } else {
+            lines.add(alterColumn(alter.table(), column) + "SET NOT NULL;");
+        }
+    }
+
+    private static void renderForeignKeyValidation(ForeignKeyValidation validation, List<String> lines) {
+        String table = validation.table();
+        ForeignKeyDef fk = validation.foreignKey();
+        if (validation.validates()) {
+            lines.add("-- reads every row of " + table + " under SHARE UPDATE EXCLUSIVE: reads and writes go on");
+            lines.add(alterTable(table) + "VALIDATE CONSTRAINT " + quote(fk.name()) + ";");
+        } else {
+            lines.add("-- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT VALID,"
+                    + " which reads no row.");
+            lines.add(alterTable(table) + "DROP CONSTRAINT " + quote(fk.name()) + ";");
+            lines.add(addForeignKey(table, fk, true));
+        }
+    }
+
+    private static void renderNotNullValidation(NotNullValidation validation, List<String> lines) {
+        String table = validation.table();
+        String column = validation.column().name();
+        String check = quote(notNullCheck(table, column));
+        if (validation.validates()) {
+            lines.add("-- the valid check proves it: PostgreSQL (12 and later) sets NOT NULL without reading the rows");
+            lines.add(alterColumn(table, column) + "SET NOT NULL;");
+            lines.add(alterTable(table) + "DROP CONSTRAINT " + check + ";");
+        } else {
+            lines.add(addNotNullCheck(table, column));
+            lines.add(alterColumn(table, column) + "DROP NOT NULL;");
+        }
+    }
+
+    /** The check that stands for NOT NULL while it is validated: {@code users_nickname_not_null}. */
+    static String notNullCheck(String table, String column) {
+        return SqlNames.defaultName(SqlNames.nameOf(table), column, "not_null");
+    }
+
+    private static String addNotNullCheck(String table, String column) {
+        return alterTable(table) + "ADD CONSTRAINT " + quote(notNullCheck(table, column)) + " CHECK ("
+                + quote(column) + " IS NOT NULL) NOT VALID;";
+    }
+
+    private static String addCheck(String table, CheckDef check, boolean notValid) {
+        return alterTable(table) + "ADD CONSTRAINT " + quote(check.name()) + " "
+                + CheckExpressions.source(check.expression()) + (notValid ? " NOT VALID" : "") + ";";
+    }
+
+    private static String addForeignKey(String table, ForeignKeyDef fk, boolean notValid) {
+        return alterTable(table) + "ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + list(fk.columns())
+                + ") REFERENCES " + qualified(fk.referencedTable()) + " (" + list(fk.referencedColumns()) + ")"
+                + (fk.onDelete() == ForeignKeyDef.OnDelete.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
+                + (notValid ? " NOT VALID" : "") + ";";
     }
 
     private static void renderAlterType(AlterColumnType alter, List<String> lines) {
@@ -336,11 +426,6 @@ public final class SqlRenderer {
     /** The sequence PostgreSQL creates for a serial column: {@code notes_id_seq}, as SQL. */
     static String defaultSerialSequence(String table, String column) {
         return SqlNames.inSchemaOf(table, SqlNames.defaultName(SqlNames.nameOf(table), column, "seq"));
-    }
-
-    private static ColumnDef nullable(ColumnDef column) {
-        return new ColumnDef(column.name(), column.type(), true, column.defaultExpression(), column.identity(),
-                column.version());
     }
 
     private static String columnDefinition(String table, ColumnDef column) {

@@ -173,15 +173,29 @@ class AutogenerateCorpusIT {
                         .anyMatch(line -> line.contains(warning));
             }
             result.detected = true;
-            String upgrade = MigrationScripts.upgrade(corpusCase.name(), "U2__generated.sql", "the corpus model",
-                    changes);
-            String downgrade = MigrationScripts.downgrade(corpusCase.name(), "V2__generated.sql", changes);
-            Files.writeString(scripts.resolve("V2__generated.sql"), upgrade);
-            Files.writeString(scripts.resolve("U2__generated.sql"), downgrade);
-            result.generated(upgrade, downgrade);
+            // the pairs create writes, numbered from 2 in the order they run
+            List<MigrationStep> steps = MigrationStep.of(changes);
+            StringBuilder upgrade = new StringBuilder();
+            StringBuilder downgrade = new StringBuilder();
             Path kept = Files.createDirectories(target().resolve("autogenerate-corpus").resolve(corpusCase.name()));
-            Files.writeString(kept.resolve("V2__generated.sql"), upgrade);
-            Files.writeString(kept.resolve("U2__generated.sql"), downgrade);
+            try (Stream<Path> old = Files.list(kept)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                MigrationStep step = steps.get(i);
+                String name = (2 + i) + "__" + step.kind().slug("generated") + ".sql";
+                String up = MigrationScripts.upgrade(corpusCase.name(), "U" + name, "the corpus model", step);
+                String down = MigrationScripts.downgrade(corpusCase.name(), "V" + name, step);
+                for (Path directoryOfScripts : List.of(scripts, kept)) {
+                    Files.writeString(directoryOfScripts.resolve("V" + name), up);
+                    Files.writeString(directoryOfScripts.resolve("U" + name), down);
+                }
+                upgrade.append(up);
+                downgrade.append(down);
+            }
+            result.generated(upgrade.toString(), downgrade.toString());
 
             SchemaSnapshot before = snapshot(database.settings());
             Optional<String> dumpBefore = PgDump.schemaOnly(database.settings());
@@ -208,7 +222,7 @@ class AutogenerateCorpusIT {
 
             afterMigration(corpusCase, model, database, result);
 
-            new MigrationEngine(settings).downgrade(DowngradeTarget.parse("-1", HINTS), false);
+            new MigrationEngine(settings).downgrade(DowngradeTarget.parse("-" + steps.size(), HINTS), false);
             SchemaSnapshot undone = snapshot(database.settings());
             result.p2Catalog(Catalogs.withoutColumnOrder(undone).equals(Catalogs.withoutColumnOrder(before)),
                     Catalogs.columnOrderChanges(before, undone), Catalogs.meaningDifferences(undone, before));

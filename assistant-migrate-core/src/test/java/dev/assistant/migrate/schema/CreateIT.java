@@ -9,7 +9,9 @@ import dev.assistant.db.testing.ScratchDatabaseExtension;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CreateRequest;
 import dev.assistant.migrate.api.CreateResult;
+import dev.assistant.migrate.api.DowngradeRequest;
 import dev.assistant.migrate.api.EngineLog;
+import dev.assistant.migrate.api.MigrateRequest;
 import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.api.ScriptLocation;
 import dev.assistant.migrate.api.Workspace;
@@ -85,6 +87,52 @@ class CreateIT {
                 .isEqualTo("1 change generated; review both files, then apply them: {migrate}.");
         assertThat(log.lines()).as(log.all()).filteredOn(line -> line.contains("Read 1 migrations")).hasSize(1);
         assertThat(ModelSource.holdsEntities(jar)).isTrue();
+    }
+
+    @Test
+    void indexesOnATableWithRowsAreMigrationsOfTheirOwnThatMigrateAndDowngradeRun() throws Exception {
+        Files.writeString(scripts.resolve("V2__note_body.sql"), """
+                ALTER TABLE notes ADD COLUMN body varchar(255);
+                CREATE INDEX ix_notes_body ON notes (body);
+                INSERT INTO notes (title, body) VALUES ('one', 'a'), ('two', NULL);
+                """, StandardCharsets.UTF_8);
+        Files.writeString(scripts.resolve("U2__note_body.sql"), "ALTER TABLE notes DROP COLUMN body;\n",
+                StandardCharsets.UTF_8);
+        AssistantMigrate core = new AssistantMigrate(EngineLog.SILENT, HINTS);
+        core.migrate(new MigrateRequest(workspace, null, false, null));
+
+        CreateResult result = core.create(new CreateRequest(workspace, "index notes", true, scripts,
+                Optional.of(ModelSource.of(List.of(modelJar("94-indexes-on-table-with-rows")))), null));
+
+        assertThat(result.files()).extracting(file -> file.getFileName().toString())
+                .allMatch(name -> name.matches("[VU]\\d{14}(\\.1)?__index_notes_(drop_)?indexes\\.sql"))
+                .hasSize(4);
+        assertThat(Files.readString(result.files().get(0))).contains("DROP INDEX CONCURRENTLY IF EXISTS ix_notes_body;");
+        assertThat(Files.readString(result.files().get(2)))
+                .contains("CREATE INDEX CONCURRENTLY ix_notes_title ON notes (title);")
+                .contains("CREATE INDEX CONCURRENTLY ix_notes_body ON notes (body, title DESC);");
+        assertThat(TextReports.create(result, HINTS)).last().isEqualTo("3 changes generated; review the 2 migrations,"
+                + " which run in this order, and their undo, then apply them: {migrate}.");
+
+        core.migrate(new MigrateRequest(workspace, null, false, null));
+        assertThat(indexes()).containsExactly("ix_notes_body: CREATE INDEX ix_notes_body ON public.notes USING btree"
+                + " (body, title DESC)", "ix_notes_title: CREATE INDEX ix_notes_title ON public.notes USING btree"
+                + " (title)", "notes_pkey: CREATE UNIQUE INDEX notes_pkey ON public.notes USING btree (id)");
+        core.downgrade(new DowngradeRequest(workspace, "-2", false, null));
+        assertThat(indexes()).containsExactly("ix_notes_body: CREATE INDEX ix_notes_body ON public.notes USING btree"
+                + " (body)", "notes_pkey: CREATE UNIQUE INDEX notes_pkey ON public.notes USING btree (id)");
+    }
+
+    private List<String> indexes() throws java.sql.SQLException {
+        List<String> indexes = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = DB.database().connect();
+                java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT indexname || ': ' ||"
+                        + " indexdef FROM pg_indexes WHERE tablename = 'notes' ORDER BY indexname")) {
+            while (rows.next()) {
+                indexes.add(rows.getString(1));
+            }
+        }
+        return indexes;
     }
 
     @Test

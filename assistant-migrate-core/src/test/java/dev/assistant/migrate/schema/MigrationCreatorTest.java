@@ -74,6 +74,43 @@ class MigrationCreatorTest {
         assertThat(files()).hasSize(4);
     }
 
+    private static MigrationCreator.NewPair pair(String slug) {
+        return new MigrationCreator.NewPair(slug, new MigrationCreator.PairTexts() {
+            @Override
+            public String upgrade(String downgradeName) {
+                return "-- undone by " + downgradeName + "\nSELECT 1;\n";
+            }
+
+            @Override
+            public String downgrade(String upgradeName) {
+                return "-- undoes " + upgradeName + "\nSELECT 1;\n";
+            }
+        });
+    }
+
+    @Test
+    void theMigrationsOfOneChangeShareItsSecondInTheOrderTheyRun() throws IOException {
+        List<Path> written = creator().writePairs(migrations, NOW, List.of(pair("add_owner"),
+                pair("add_owner_validate"), pair("add_owner_indexes")));
+        assertThat(written).extracting(file -> file.getFileName().toString()).containsExactly(
+                "V20261124153005__add_owner.sql", "U20261124153005__add_owner.sql",
+                "V20261124153005.1__add_owner_validate.sql", "U20261124153005.1__add_owner_validate.sql",
+                "V20261124153005.2__add_owner_indexes.sql", "U20261124153005.2__add_owner_indexes.sql");
+        assertThat(Files.readString(written.get(4))).contains("undone by U20261124153005.2__add_owner_indexes.sql");
+        // Flyway's order is the order they run in, before anything of the next second
+        assertThat(Stream.of("20261124153006", "20261124153005.2", "20261124153005", "20261124153005.1")
+                .map(org.flywaydb.core.api.MigrationVersion::fromVersion).sorted().map(Object::toString).toList())
+                .containsExactly("20261124153005", "20261124153005.1", "20261124153005.2", "20261124153006");
+    }
+
+    @Test
+    void aSecondWhoseSubVersionsAreTakenIsSkippedWhole() throws IOException {
+        Files.writeString(migrations.resolve("V20261124153005.1__other.sql"), "SELECT 1;\n");
+        List<Path> written = creator().writePairs(migrations, NOW, List.of(pair("a"), pair("a_indexes")));
+        assertThat(written.get(0)).hasFileName("V20261124153006__a.sql");
+        assertThat(written.get(2)).hasFileName("V20261124153006.1__a_indexes.sql");
+    }
+
     @Test
     void runsAtTheSameMomentEachTakeTheirOwnVersionInOrder() throws Exception {
         int runs = 8;

@@ -12,6 +12,8 @@ import dev.assistant.migrate.schema.SchemaOperation.AlterColumnIdentity;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnNullability;
 import dev.assistant.migrate.schema.SchemaOperation.AlterColumnType;
 import dev.assistant.migrate.schema.SchemaOperation.AlterSequence;
+import dev.assistant.migrate.schema.SchemaOperation.CheckConstraintValidation;
+import dev.assistant.migrate.schema.SchemaOperation.CheckValidation;
 import dev.assistant.migrate.schema.SchemaOperation.CreateExtension;
 import dev.assistant.migrate.schema.SchemaOperation.CreateIndex;
 import dev.assistant.migrate.schema.SchemaOperation.CreateSchema;
@@ -27,6 +29,8 @@ import dev.assistant.migrate.schema.SchemaOperation.DropSchema;
 import dev.assistant.migrate.schema.SchemaOperation.DropSequence;
 import dev.assistant.migrate.schema.SchemaOperation.DropTable;
 import dev.assistant.migrate.schema.SchemaOperation.DropUnique;
+import dev.assistant.migrate.schema.SchemaOperation.ForeignKeyValidation;
+import dev.assistant.migrate.schema.SchemaOperation.NotNullValidation;
 import dev.assistant.migrate.schema.SchemaOperation.RenameColumn;
 import dev.assistant.migrate.schema.SchemaOperation.RenameConstraint;
 import dev.assistant.migrate.schema.SchemaOperation.RenameIndex;
@@ -74,19 +78,18 @@ class SqlRendererGoldenTest {
     @Test
     void addNotNullColumnWithoutDefaultFillsTheRowsWithAPlaceholder() {
         assertThat(sql(new AddColumn("users", Samples.column("locale", "text", false), null))).isEqualTo("""
-                ALTER TABLE users ADD COLUMN locale text;
                 -- PLACEHOLDER: the rows that exist get '' in users.locale, which is NOT NULL without a default: \
                 write the value they should have.
-                UPDATE users SET locale = '';
-                ALTER TABLE users ALTER COLUMN locale SET NOT NULL;""");
+                ALTER TABLE users ADD COLUMN locale text DEFAULT '' NOT NULL;
+                ALTER TABLE users ALTER COLUMN locale DROP DEFAULT;""");
         assertThat(sql(new AddColumn("users", Samples.column("logins", "bigint", false), null)))
-                .contains("UPDATE users SET logins = 0;");
+                .contains("ADD COLUMN logins bigint DEFAULT 0 NOT NULL;");
         assertThat(sql(new AddColumn("users", Samples.column("active", "boolean", false), null)))
-                .contains("UPDATE users SET active = false;");
+                .contains("ADD COLUMN active boolean DEFAULT false NOT NULL;");
         assertThat(sql(new AddColumn("users", Samples.column("seen_at", "timestamp(6) with time zone", false),
-                null))).contains("UPDATE users SET seen_at = now();");
+                null))).contains("ADD COLUMN seen_at timestamp(6) with time zone DEFAULT now() NOT NULL;");
         assertThat(sql(new AddColumn("users", Samples.column("token", "uuid", false), null)))
-                .contains("UPDATE users SET token = gen_random_uuid();");
+                .contains("ADD COLUMN token uuid DEFAULT gen_random_uuid() NOT NULL;");
     }
 
     @Test
@@ -266,6 +269,72 @@ class SqlRendererGoldenTest {
     }
 
     @Test
+    void indexesOnTablesWithRowsAreBuiltAndDroppedConcurrently() {
+        IndexDef index = new IndexDef("ix_countdowns_user_event", List.of(new IndexDef.IndexColumn("user_id", false),
+                new IndexDef.IndexColumn("event_time", true)), false);
+        assertThat(sql(new CreateIndex("countdowns", index, true))).isEqualTo(
+                "CREATE INDEX CONCURRENTLY ix_countdowns_user_event ON countdowns (user_id, event_time DESC);");
+        assertThat(sql(new CreateIndex("countdowns", new IndexDef("ux_x", List.of(new IndexDef.IndexColumn("x",
+                false)), true), true))).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY ux_x ON countdowns (x);");
+        assertThat(sql(new CreateIndex("countdowns", index, true).inverse()))
+                .isEqualTo("DROP INDEX CONCURRENTLY IF EXISTS ix_countdowns_user_event;");
+        assertThat(sql(new DropIndex("billing.invoices", new IndexDef("ix_invoices_due", List.of(
+                new IndexDef.IndexColumn("due", false)), false), true)))
+                .isEqualTo("DROP INDEX CONCURRENTLY IF EXISTS billing.ix_invoices_due;");
+    }
+
+    @Test
+    void foreignKeysOnTablesWithRowsAreAddedNotValidAndValidatedApart() {
+        ForeignKeyDef cascade = Samples.tasks().foreignKeys().get("fk_tasks_user_id");
+        assertThat(sql(new AddForeignKey("tasks", cascade, true))).isEqualTo("""
+                -- NOT VALID: checks the rows written from now on without reading those there; a migration of its \
+                own validates them.
+                ALTER TABLE tasks ADD CONSTRAINT fk_tasks_user_id FOREIGN KEY (user_id) REFERENCES users (id) \
+                ON DELETE CASCADE NOT VALID;""");
+        assertThat(sql(new DropForeignKey("tasks", cascade, true)))
+                .isEqualTo("ALTER TABLE tasks DROP CONSTRAINT fk_tasks_user_id;");
+        assertThat(sql(new ForeignKeyValidation("tasks", cascade, true))).isEqualTo("""
+                -- reads every row of tasks under SHARE UPDATE EXCLUSIVE: reads and writes go on
+                ALTER TABLE tasks VALIDATE CONSTRAINT fk_tasks_user_id;""");
+        assertThat(sql(new ForeignKeyValidation("tasks", cascade, false))).isEqualTo("""
+                -- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT VALID, \
+                which reads no row.
+                ALTER TABLE tasks DROP CONSTRAINT fk_tasks_user_id;
+                ALTER TABLE tasks ADD CONSTRAINT fk_tasks_user_id FOREIGN KEY (user_id) REFERENCES users (id) \
+                ON DELETE CASCADE NOT VALID;""");
+    }
+
+    @Test
+    void notNullOnTablesWithRowsGoesThroughANotValidCheck() {
+        ColumnDef nickname = Samples.column("nickname", "character varying(255)", false);
+        assertThat(sql(new AlterColumnNullability("users", nickname, true, false, true))).isEqualTo("""
+                -- PLACEHOLDER: rows where users.nickname is NULL get '', so that it can be NOT NULL: write the \
+                value they should have.
+                UPDATE users SET nickname = '' WHERE nickname IS NULL;
+                -- NOT VALID: keeps NULL out of the rows written from now on without reading those there; a \
+                migration of its own validates it and sets NOT NULL.
+                ALTER TABLE users ADD CONSTRAINT users_nickname_not_null CHECK (nickname IS NOT NULL) NOT VALID;""");
+        assertThat(sql(new AlterColumnNullability("users", nickname, false, true, true)))
+                .isEqualTo("ALTER TABLE users DROP CONSTRAINT users_nickname_not_null;");
+        assertThat(sql(new CheckValidation("users", nickname, true))).isEqualTo("""
+                -- reads every row of users under SHARE UPDATE EXCLUSIVE: reads and writes go on
+                ALTER TABLE users VALIDATE CONSTRAINT users_nickname_not_null;""");
+        assertThat(sql(new CheckValidation("users", nickname, false))).isEqualTo("-- users_nickname_not_null is NOT"
+                + " VALID, as added above: nothing to undo for VALIDATE CONSTRAINT");
+        assertThat(sql(new NotNullValidation("users", nickname, true))).isEqualTo("""
+                -- the valid check proves it: PostgreSQL (12 and later) sets NOT NULL without reading the rows
+                ALTER TABLE users ALTER COLUMN nickname SET NOT NULL;
+                ALTER TABLE users DROP CONSTRAINT users_nickname_not_null;""");
+        assertThat(sql(new NotNullValidation("users", nickname, false))).isEqualTo("""
+                ALTER TABLE users ADD CONSTRAINT users_nickname_not_null CHECK (nickname IS NOT NULL) NOT VALID;
+                ALTER TABLE users ALTER COLUMN nickname DROP NOT NULL;""");
+        String longName = "a_table_name_that_is_long_enough_to_be_cut";
+        assertThat(sql(new AlterColumnNullability(longName, nickname.withName("a_column_name_long_too"), false,
+                true, true))).isEqualTo("ALTER TABLE " + longName + " DROP CONSTRAINT"
+                + " a_table_name_that_is_long_enoug_a_column_name_long_too_not_null;");
+    }
+
+    @Test
     void foreignKeys() {
         ForeignKeyDef cascade = Samples.tasks().foreignKeys().get("fk_tasks_user_id");
         assertThat(sql(new AddForeignKey("tasks", cascade))).isEqualTo("ALTER TABLE tasks ADD CONSTRAINT"
@@ -332,6 +401,25 @@ class SqlRendererGoldenTest {
                 .endsWith("ALTER TABLE notes ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric));");
         assertThat(sql(new DropCheck("notes", check))).isEqualTo(
                 "ALTER TABLE notes DROP CONSTRAINT notes_status_check;");
+    }
+
+    @Test
+    void checkConstraintsOnTablesWithRowsAreAddedNotValidAndValidatedApart() {
+        CheckDef check = new CheckDef("ck_price", "CHECK ((price >= (0)::numeric))");
+        assertThat(sql(new AddCheck("items", check, true))).isEqualTo("""
+                -- NOT VALID: checks the rows written from now on without reading those there; a migration of its \
+                own validates them.
+                ALTER TABLE items ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric)) NOT VALID;""");
+        assertThat(sql(new DropCheck("items", check, true))).isEqualTo("ALTER TABLE items DROP CONSTRAINT ck_price;");
+        assertThat(sql(new CheckConstraintValidation("items", check, true))).isEqualTo("""
+                -- NOTE: fails if a row of items breaks it. Reads every row under SHARE UPDATE EXCLUSIVE: reads and \
+                writes go on.
+                ALTER TABLE items VALIDATE CONSTRAINT ck_price;""");
+        assertThat(sql(new CheckConstraintValidation("items", check, false))).isEqualTo("""
+                -- PostgreSQL cannot make a valid constraint NOT VALID: it is dropped and added back NOT VALID, \
+                which reads no row.
+                ALTER TABLE items DROP CONSTRAINT ck_price;
+                ALTER TABLE items ADD CONSTRAINT ck_price CHECK ((price >= (0)::numeric)) NOT VALID;""");
     }
 
     @Test

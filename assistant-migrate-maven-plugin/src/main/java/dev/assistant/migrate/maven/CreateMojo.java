@@ -16,7 +16,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Writes a new migration pair, {@code V<yyyyMMddHHmmss>__<slug>.sql} and its undo {@code U<same>__<slug>.sql}, into
  * the migrations directory. With {@code autogenerate} both are filled from the difference between the entity model
- * and the schema the existing migrations build; when there is none, nothing is written.
+ * and the schema the existing migrations build; when there is none, nothing is written. On tables that exist, what
+ * must run apart to be safe ({@code CREATE INDEX CONCURRENTLY}, the validation of constraints added {@code NOT VALID})
+ * gets pairs of its own under the same second: {@code <version>.1}, {@code <version>.2} …
  */
 @Mojo(name = "create", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)

@@ -1,0 +1,3 @@
+import static dev.assistant.migrate.it.InvokerProject.setup
+
+setup(basedir)
