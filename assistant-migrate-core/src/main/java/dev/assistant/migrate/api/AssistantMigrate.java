@@ -89,7 +89,8 @@ public final class AssistantMigrate {
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
         return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
-                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore())).run(request.model());
+                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore()), request.lint())
+                .run(request.model());
     }
 
     /**

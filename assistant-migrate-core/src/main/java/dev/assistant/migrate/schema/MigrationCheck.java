@@ -3,6 +3,8 @@ package dev.assistant.migrate.schema;
 import dev.assistant.migrate.api.AppliedMigration;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.LintFinding;
+import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.api.PendingMigration;
@@ -45,9 +47,12 @@ public final class MigrationCheck {
     private final String shadowUrl;
     private final RenameHints renames;
     private final IgnoredObjects ignored;
+    private final LintMode lint;
+    /** The entity model's schema, once drift has read it. */
+    private SchemaSnapshot modelSchema;
 
     public MigrationCheck(MigrationEngine engine, String shadowUrl) {
-        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE);
+        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE, LintMode.DEFAULT);
     }
 
     /**
@@ -55,10 +60,17 @@ public final class MigrationCheck {
      * @param ignored objects that exist only in SQL, left out of the comparisons with the model and the database
      */
     public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored) {
+        this(engine, shadowUrl, renames, ignored, LintMode.DEFAULT);
+    }
+
+    /** @param lint whether the replay observes locks and rewrites (docs/lint.md), and how its findings count */
+    public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored,
+            LintMode lint) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
         this.renames = renames;
         this.ignored = ignored;
+        this.lint = lint;
     }
 
     /** @param model the entity classes, when the build has them; without them drift is not checked */
@@ -66,24 +78,27 @@ public final class MigrationCheck {
         DatabaseReading reading = engine.read();
         List<Problem> problems = new ArrayList<>(reading.problems());
         List<String> notChecked = new ArrayList<>();
+        List<LintFinding> findings;
         MigrationCatalog catalog = engine.catalog();
         Optional<String> current = reading.current().map(AppliedMigration::version);
         if (!catalog.errors().isEmpty()) {
             notChecked.add("Replay, undo scripts, model drift and changes made outside migrations not checked: the"
                     + " scripts have " + count(catalog.errors().size(), "error") + " (" + catalog.errors().stream()
                     .map(p -> p.subject() + ": " + p.kind().title()).collect(Collectors.joining("; ")) + ").");
-            return report(reading, current, problems, notChecked);
+            return report(reading, current, problems, notChecked, List.of());
         }
         Optional<ReplayVerifier.LivePoint> live = livePoint(reading, catalog, notChecked);
         HibernateLogBridge.routeTo(engine.log());
         try (ShadowDatabase shadow = ShadowDatabase.open(engine.database(), shadowUrl);
                 ScriptRunner runner = shadow.runner()) {
             long start = System.nanoTime();
-            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints())
+            LockObserver observer = lint == LintMode.OFF ? null : new LockObserver(lint);
+            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints(), observer)
                     .verify(live.orElse(null));
             engine.log().debug("[shadow] Replayed " + catalog.migrations().size() + " migrations with their undo"
                     + " scripts on one connection to " + shadow.describe() + " ("
-                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+                    + (System.nanoTime() - start) / 1_000_000 + " ms"
+                    + (observer == null ? "" : "; lint: " + observer.summary()) + ")");
             problems.addAll(replay.problems());
             notChecked.addAll(replay.notChecked());
             if (model.isPresent()) {
@@ -92,14 +107,31 @@ public final class MigrationCheck {
             if (live.isPresent()) {
                 problems.addAll(changedOutside(live.get(), replay, reading, notChecked));
             }
+            findings = observer == null ? List.of() : lint(observer, catalog, notChecked);
         }
-        return report(reading, current, problems, notChecked);
+        return report(reading, current, problems, notChecked, findings);
     }
 
     private CheckReport report(DatabaseReading reading, Optional<String> current, List<Problem> problems,
-            List<String> notChecked) {
+            List<String> notChecked, List<LintFinding> findings) {
         notChecked.forEach(engine.log()::info);
-        return new CheckReport(reading.database(), current, reading.pending(), problems, notChecked);
+        return new CheckReport(reading.database(), current, reading.pending(), problems, notChecked, findings);
+    }
+
+    /** The lint's findings, with the drops and renames of what the model maps and the sizes in the live database. */
+    private List<LintFinding> lint(LockObserver observer, MigrationCatalog catalog, List<String> notChecked) {
+        if (modelSchema == null) {
+            notChecked.add("Drops and renames of mapped tables and columns (drop-mapped, rename-mapped) not checked:"
+                    + " the entity model was not read.");
+        }
+        List<LintFinding> findings = new MigrationLint(catalog, lint).findings(observer,
+                Optional.ofNullable(modelSchema));
+        try (Connection connection = engine.database().connect()) {
+            return MigrationLint.withSizes(findings, connection, connection.getCatalog());
+        } catch (SQLException e) {
+            notChecked.add("Table sizes of the lint findings not read: " + e.getMessage());
+            return findings;
+        }
     }
 
     /**
@@ -144,8 +176,8 @@ public final class MigrationCheck {
                     + replay.stoppedAt().get().fileName() + ".");
         }
         try (ModelClasses classes = ModelClasses.load(model, engine.hints())) {
-            SchemaChanges changes = Autogenerator.diff(connection, ModelSchemaReader.read(classes), renames,
-                    ignored);
+            modelSchema = ModelSchemaReader.read(classes);
+            SchemaChanges changes = Autogenerator.diff(connection, modelSchema, renames, ignored);
             List<Problem> problems = new ArrayList<>();
             for (SchemaOperation operation : changes.upgrade()) {
                 String keep = onlyInDatabase(operation).map(name -> " If " + name + " exists only in SQL on purpose,"

@@ -8,6 +8,7 @@ import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.DowngradeStep;
 import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.LintFinding;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
@@ -149,6 +150,18 @@ public final class TextReports {
                 + report.database());
         lines.addAll(check(report));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * The lint findings that do not fail check, one line each: warnings ({@code WARNING …}) and findings an allow
+     * comment accepts ({@code accepted …}, with its reason). The front end logs them whether check passed or not.
+     */
+    public static List<String> lintNotes(CheckReport report) {
+        List<String> lines = new ArrayList<>();
+        for (LintFinding finding : report.lintNotFailing()) {
+            lines.add((finding.allowed().isPresent() ? "Accepted: " : "Lint warning: ") + finding.describe());
+        }
+        return lines;
     }
 
     /** A passed check, for the debug log. */

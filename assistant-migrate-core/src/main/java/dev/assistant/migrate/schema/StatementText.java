@@ -1,0 +1,147 @@
+package dev.assistant.migrate.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of statement a migration's statement is, and which table it names, read from its text: the part of the
+ * lint that is inferred rather than observed (which table an ALTER TABLE alters, which rows a DML statement changes,
+ * which column a DROP COLUMN drops).
+ */
+final class StatementText {
+
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
+    private static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "^alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?" + QUALIFIED, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DML = Pattern.compile("^(?:insert\\s+into|update(?:\\s+only)?|delete\\s+from"
+            + "(?:\\s+only)?|merge\\s+into|copy)\\s+" + QUALIFIED, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_COLUMN = Pattern.compile("\\bdrop\\s+(?:column\\s+)?(?:if\\s+exists\\s+)?("
+            + NAME + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME_COLUMN = Pattern.compile("\\brename\\s+(?:column\\s+)?(" + NAME
+            + ")\\s+to\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME_TABLE = Pattern.compile("\\brename\\s+to\\s+(" + NAME + ")",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_COLUMNS = Set.of("constraint", "default", "not", "identity", "expression",
+            "column", "index", "trigger", "to");
+
+    private final String sql;
+    private final String code;
+
+    /** @param sql a statement as the splitter gives it, with any comments before it */
+    StatementText(String sql) {
+        this.sql = sql;
+        this.code = withoutLeadingComments(sql);
+    }
+
+    /** The statement from its first word, on one line, shortened: how a finding quotes it. */
+    String shown() {
+        String oneLine = code.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 97) + "...";
+    }
+
+    boolean isAlterTable() {
+        return ALTER_TABLE.matcher(code).find();
+    }
+
+    /** The table an ALTER TABLE alters, as the catalog spells it (without its schema). */
+    Optional<String> alteredTable() {
+        Matcher matcher = ALTER_TABLE.matcher(code);
+        return matcher.find() ? Optional.of(lastPart(matcher.group(1))) : Optional.empty();
+    }
+
+    /** The table whose rows an INSERT, UPDATE, DELETE, MERGE or COPY changes. */
+    Optional<String> changedTable() {
+        Matcher matcher = DML.matcher(code);
+        return matcher.find() ? Optional.of(lastPart(matcher.group(1))) : Optional.empty();
+    }
+
+    boolean startsWith(String words) {
+        return code.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").startsWith(words);
+    }
+
+    boolean mentions(String word) {
+        return code.toLowerCase(Locale.ROOT).contains(word);
+    }
+
+    /** The columns an ALTER TABLE drops. */
+    List<String> droppedColumns() {
+        List<String> columns = new ArrayList<>();
+        if (!isAlterTable()) {
+            return columns;
+        }
+        Matcher matcher = DROP_COLUMN.matcher(code);
+        while (matcher.find()) {
+            String column = identifier(matcher.group(1));
+            if (!NOT_COLUMNS.contains(column) || matcher.group(1).startsWith("\"")) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    /** The columns an ALTER TABLE renames, each {old, new}. */
+    List<String[]> renamedColumns() {
+        List<String[]> renames = new ArrayList<>();
+        if (!isAlterTable()) {
+            return renames;
+        }
+        Matcher matcher = RENAME_COLUMN.matcher(code);
+        while (matcher.find()) {
+            String old = identifier(matcher.group(1));
+            if (!old.equals("constraint") || matcher.group(1).startsWith("\"")) {
+                renames.add(new String[] {old, identifier(matcher.group(2))});
+            }
+        }
+        return renames;
+    }
+
+    /** The new name an ALTER TABLE … RENAME TO gives the table. */
+    Optional<String> newTableName() {
+        if (!isAlterTable()) {
+            return Optional.empty();
+        }
+        Matcher matcher = RENAME_TABLE.matcher(code);
+        return matcher.find() ? Optional.of(identifier(matcher.group(1))) : Optional.empty();
+    }
+
+    private static String lastPart(String qualified) {
+        List<String> parts = new ArrayList<>();
+        Matcher name = Pattern.compile(NAME).matcher(qualified);
+        while (name.find()) {
+            parts.add(name.group());
+        }
+        return identifier(parts.get(parts.size() - 1));
+    }
+
+    /** A name as the catalog holds it: quoted as written, unquoted folded to lower case. */
+    static String identifier(String name) {
+        if (name.startsWith("\"")) {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String withoutLeadingComments(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return sql.substring(i);
+    }
+}
