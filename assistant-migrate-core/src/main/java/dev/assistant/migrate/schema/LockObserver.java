@@ -69,14 +69,23 @@ final class LockObserver implements StatementObserver {
     private record Held(long oid, String name, char kind, long filenode, String mode, long scans, long table) {
     }
 
-    /** A drop or rename of something that existed before the migration: what the entity model must not map. */
-    record MappedChange(LintRule rule, MigrationScript script, int line, String statement, String table,
-            String column, String newName) {
+    /** What a statement does to the names of tables and columns: what the drop and rename rules judge. */
+    enum NameChange {
+        CREATE_TABLE, DROP_TABLE, RENAME_TABLE, ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN
+    }
+
+    /**
+     * A change of a name, in the order of the migration's statements.
+     *
+     * @param existingTable whether the table existed before the migration
+     */
+    record NameEvent(NameChange change, MigrationScript script, int line, String statement, String table,
+            String column, String newName, boolean existingTable) {
     }
 
     private final LintMode mode;
     private final List<LintFinding> findings = new ArrayList<>();
-    private final List<MappedChange> changes = new ArrayList<>();
+    private final List<NameEvent> changes = new ArrayList<>();
     private int outsideTransactions;
     private int statementsObserved;
 
@@ -102,7 +111,7 @@ final class LockObserver implements StatementObserver {
         return findings;
     }
 
-    List<MappedChange> changes() {
+    List<NameEvent> changes() {
         return changes;
     }
 
@@ -212,8 +221,8 @@ final class LockObserver implements StatementObserver {
                         exclusive(table);
                     }
                     if (dropped.add(oid)) {
-                        changes.add(new MappedChange(LintRule.DROP_MAPPED, script, line, text.shown(), table, null,
-                                null));
+                        changes.add(new NameEvent(NameChange.DROP_TABLE, script, line, text.shown(), table, null,
+                                null, true));
                     }
                     continue;
                 }
@@ -230,8 +239,8 @@ final class LockObserver implements StatementObserver {
                             + " on " + table + " under " + under + ", which blocks writes for the whole build");
                 } else if (scanned > 0 && altered.filter(table::equals).isPresent()
                         && strongestNow >= BLOCKS_WRITES) {
-                    report(LintRule.VALIDATION_UNDER_LOCK, table, "PostgreSQL scanned " + table + " to validate"
-                            + " it under " + under);
+                    report(LintRule.VALIDATION_UNDER_LOCK, table, "PostgreSQL scanned " + table + " to check"
+                            + " every row under " + under);
                 } else if (newModes.contains(ACCESS_EXCLUSIVE) && (text.startsWith("lock")
                         || text.startsWith("truncate") || scanned > 0 && text.changedTable().isEmpty())) {
                     report(LintRule.ACCESS_EXCLUSIVE, table, "PostgreSQL took ACCESS EXCLUSIVE on " + table
@@ -243,7 +252,7 @@ final class LockObserver implements StatementObserver {
             }
             mappedChanges(altered);
             text.changedTable().filter(this::existedBefore).ifPresent(table -> {
-                if (changedAt == null) {
+                if (changedAt == null && exclusiveAt != null) {
                     changedAt = "line " + line + " changes rows of " + table;
                 }
             });
@@ -283,16 +292,21 @@ final class LockObserver implements StatementObserver {
         }
 
         private void mappedChanges(Optional<String> altered) {
-            if (altered.isEmpty() || !existedBefore(altered.get())) {
+            text.createdTable().ifPresent(table -> changes.add(new NameEvent(NameChange.CREATE_TABLE, script, line,
+                    text.shown(), table, null, null, false)));
+            if (altered.isEmpty()) {
                 return;
             }
             String table = altered.get();
-            text.droppedColumns().forEach(column -> changes.add(new MappedChange(LintRule.DROP_MAPPED, script, line,
-                    text.shown(), table, column, null)));
-            text.renamedColumns().forEach(rename -> changes.add(new MappedChange(LintRule.RENAME_MAPPED, script,
-                    line, text.shown(), table, rename[0], rename[1])));
-            text.newTableName().ifPresent(name -> changes.add(new MappedChange(LintRule.RENAME_MAPPED, script, line,
-                    text.shown(), table, null, name)));
+            boolean existed = existedBefore(table);
+            text.addedColumns().forEach(column -> changes.add(new NameEvent(NameChange.ADD_COLUMN, script, line,
+                    text.shown(), table, column, null, existed)));
+            text.droppedColumns().forEach(column -> changes.add(new NameEvent(NameChange.DROP_COLUMN, script, line,
+                    text.shown(), table, column, null, existed)));
+            text.renamedColumns().forEach(rename -> changes.add(new NameEvent(NameChange.RENAME_COLUMN, script,
+                    line, text.shown(), table, rename[0], rename[1], existed)));
+            text.newTableName().ifPresent(name -> changes.add(new NameEvent(NameChange.RENAME_TABLE, script, line,
+                    text.shown(), table, null, name, existed)));
         }
 
         private boolean existedBefore(String table) {

@@ -45,8 +45,7 @@ final class MigrationLint {
      */
     List<LintFinding> findings(LockObserver observer, Optional<SchemaSnapshot> model) {
         List<LintFinding> findings = new ArrayList<>(observer.findings());
-        model.ifPresent(mapped -> observer.changes().forEach(change -> mapped(change, mapped).ifPresent(
-                findings::add)));
+        model.ifPresent(mapped -> findings.addAll(mapped(observer.changes(), mapped)));
         Map<String, MigrationScript> scripts = new HashMap<>();
         catalog.migrations().values().forEach(script -> scripts.put(script.fileName(), script));
         List<LintFinding> applied = new ArrayList<>();
@@ -65,40 +64,72 @@ final class MigrationLint {
         return applied;
     }
 
-    private Optional<LintFinding> mapped(LockObserver.MappedChange change, SchemaSnapshot model) {
-        TableDef table = model.tables().get(change.table());
-        String observed;
-        if (change.rule() == LintRule.DROP_MAPPED) {
-            if (table == null) {
-                return Optional.empty();
+    /**
+     * The drops and renames of a migration's tables and columns that existed before it, judged on the migration's net
+     * effect: a name dropped and made again in the same migration (the swap of a column for a new one) stays, and a
+     * column the migration itself added is not the running application's.
+     */
+    private List<LintFinding> mapped(List<LockObserver.NameEvent> events, SchemaSnapshot model) {
+        List<LintFinding> findings = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            LockObserver.NameEvent event = events.get(i);
+            if (!event.existingTable()) {
+                continue;
             }
-            if (change.column() == null) {
-                observed = "It drops " + change.table() + ", which the entity model maps: the running application"
-                        + " fails on it";
-            } else if (table.columnsByName().containsKey(change.column())) {
-                observed = "It drops " + change.table() + "." + change.column() + ", which the entity model maps:"
-                        + " the running application fails on it";
-            } else {
-                return Optional.empty();
+            List<LockObserver.NameEvent> before = events.subList(0, i).stream()
+                    .filter(e -> e.script().equals(event.script())).toList();
+            List<LockObserver.NameEvent> after = events.subList(i + 1, events.size()).stream()
+                    .filter(e -> e.script().equals(event.script())).toList();
+            TableDef table = model.tables().get(event.table());
+            String observed = switch (event.change()) {
+                case DROP_TABLE -> table == null || tableMadeAgain(after, event.table()) ? null
+                        : "It drops " + event.table() + ", which the entity model maps: the running application"
+                                + " fails on it";
+                case DROP_COLUMN -> table == null || !table.columnsByName().containsKey(event.column())
+                        || columnAdded(before, event.table(), event.column())
+                        || columnMadeAgain(after, event.table(), event.column()) ? null
+                        : "It drops " + event.table() + "." + event.column() + ", which the entity model maps: the"
+                                + " running application fails on it";
+                case RENAME_TABLE -> table == null && !model.tables().containsKey(event.newName())
+                        || tableMadeAgain(after, event.table()) ? null
+                        : "It renames " + event.table() + " to " + event.newName() + ", which the entity model maps"
+                                + " (as " + (table == null ? event.newName() : event.table()) + "): the application"
+                                + " running while it is deployed maps the other name";
+                case RENAME_COLUMN -> table == null || !table.columnsByName().containsKey(event.column())
+                        && !table.columnsByName().containsKey(event.newName())
+                        || columnAdded(before, event.table(), event.column())
+                        || columnMadeAgain(after, event.table(), event.column()) ? null
+                        : "It renames " + event.table() + "." + event.column() + " to " + event.newName()
+                                + ", a column the entity model maps (as " + (table.columnsByName().containsKey(
+                                        event.newName()) ? event.newName() : event.column()) + "): the application"
+                                + " running while it is deployed maps the other name";
+                default -> null;
+            };
+            if (observed != null) {
+                LintRule rule = event.change() == LockObserver.NameChange.DROP_TABLE
+                        || event.change() == LockObserver.NameChange.DROP_COLUMN ? LintRule.DROP_MAPPED
+                        : LintRule.RENAME_MAPPED;
+                findings.add(new LintFinding(rule, mode.severityOf(rule), event.script().fileName(), event.line(),
+                        event.statement(), event.table(), observed, Optional.empty(), Optional.empty()));
             }
-        } else if (change.column() == null) {
-            if (table == null && !model.tables().containsKey(change.newName())) {
-                return Optional.empty();
-            }
-            observed = "It renames " + change.table() + " to " + change.newName() + ", which the entity model maps"
-                    + " (as " + (table == null ? change.newName() : change.table()) + "): the application running"
-                    + " while it is deployed maps the other name";
-        } else {
-            if (table == null || !table.columnsByName().containsKey(change.column())
-                    && !table.columnsByName().containsKey(change.newName())) {
-                return Optional.empty();
-            }
-            observed = "It renames " + change.table() + "." + change.column() + " to " + change.newName()
-                    + ", a column of a table the entity model maps: the application running while it is deployed"
-                    + " maps the other name";
         }
-        return Optional.of(new LintFinding(change.rule(), mode.severityOf(change.rule()), change.script().fileName(),
-                change.line(), change.statement(), change.table(), observed, Optional.empty(), Optional.empty()));
+        return findings;
+    }
+
+    private static boolean columnAdded(List<LockObserver.NameEvent> events, String table, String column) {
+        return events.stream().anyMatch(e -> e.change() == LockObserver.NameChange.ADD_COLUMN
+                && e.table().equals(table) && e.column().equals(column));
+    }
+
+    private static boolean columnMadeAgain(List<LockObserver.NameEvent> events, String table, String column) {
+        return columnAdded(events, table, column) || events.stream().anyMatch(e -> e.change()
+                == LockObserver.NameChange.RENAME_COLUMN && e.table().equals(table) && column.equals(e.newName()));
+    }
+
+    private static boolean tableMadeAgain(List<LockObserver.NameEvent> events, String table) {
+        return events.stream().anyMatch(e -> e.change() == LockObserver.NameChange.CREATE_TABLE
+                && e.table().equals(table) || e.change() == LockObserver.NameChange.RENAME_TABLE
+                && table.equals(e.newName()));
     }
 
     private record Allow(int line, Optional<LintRule> rule, String ruleText, String reason) {

@@ -27,6 +27,13 @@ final class StatementText {
             + ")\\s+to\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME_TABLE = Pattern.compile("\\brename\\s+to\\s+(" + NAME + ")",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_COLUMN = Pattern.compile("\\badd\\s+(?:column\\s+)?(?:if\\s+not\\s+exists\\s+)?("
+            + NAME + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE = Pattern.compile("^create\\s+(?:(?:global\\s+|local\\s+)?"
+            + "(?:temporary|temp)\\s+|unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?" + QUALIFIED,
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_ADDED = Set.of("constraint", "primary", "unique", "check", "foreign",
+            "exclude", "column");
     private static final Set<String> NOT_COLUMNS = Set.of("constraint", "default", "not", "identity", "expression",
             "column", "index", "trigger", "to");
 
@@ -83,6 +90,28 @@ final class StatementText {
             }
         }
         return columns;
+    }
+
+    /** The columns an ALTER TABLE adds. */
+    List<String> addedColumns() {
+        List<String> columns = new ArrayList<>();
+        if (!isAlterTable()) {
+            return columns;
+        }
+        Matcher matcher = ADD_COLUMN.matcher(code);
+        while (matcher.find()) {
+            String column = identifier(matcher.group(1));
+            if (!NOT_ADDED.contains(column) || matcher.group(1).startsWith("\"")) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    /** The table a CREATE TABLE creates. */
+    Optional<String> createdTable() {
+        Matcher matcher = CREATE_TABLE.matcher(code);
+        return matcher.find() ? Optional.of(lastPart(matcher.group(1))) : Optional.empty();
     }
 
     /** The columns an ALTER TABLE renames, each {old, new}. */
