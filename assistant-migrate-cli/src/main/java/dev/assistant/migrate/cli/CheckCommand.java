@@ -3,16 +3,12 @@ package dev.assistant.migrate.cli;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
-import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.JsonReports;
 import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code check}: the plugin's {@code check}, for CI. Exits 1 with its findings on standard output. */
 @Command(name = "check",
@@ -32,16 +28,13 @@ final class CheckCommand extends DatabaseCommand {
     @Mixin
     private FormatOption format;
 
-    @Option(names = OptionNames.LINT, paramLabel = "<mode>", defaultValue = "error", converter = LintParser.class,
-            description = "The lock and rewrite lint of the replay (docs/lint.md): error (the default) fails on the"
-                    + " rules that are errors and prints the warnings, warn prints every finding without failing, off"
-                    + " observes nothing.")
-    private LintMode lint;
+    @Mixin
+    private LintOption lint;
 
     @Override
     protected int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context) {
         CheckReport report = core.check(new CheckRequest(workspace, schema.findModel(context), schema.shadowUrl(),
-                schema.renames(), schema.ignore(), lint));
+                schema.renames(), schema.ignore(), lint.mode()));
         if (format.json()) {
             output.print(JsonReports.check(report));
             return report.passed() ? ExitCode.OK : ExitCode.PROBLEMS;
@@ -53,19 +46,5 @@ final class CheckCommand extends DatabaseCommand {
         }
         output.print(TextReports.checkPassed(report));
         return ExitCode.OK;
-    }
-
-    /** {@code error}, {@code warn} or {@code off}, in any case; anything else is a usage error. */
-    static final class LintParser implements ITypeConverter<LintMode> {
-
-        @Override
-        public LintMode convert(String value) {
-            try {
-                return LintMode.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a lint mode: use error (the default), warn"
-                        + " or off.");
-            }
-        }
     }
 }

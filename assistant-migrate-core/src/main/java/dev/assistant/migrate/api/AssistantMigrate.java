@@ -7,6 +7,7 @@ import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
+import dev.assistant.migrate.schema.PendingLint;
 import dev.assistant.migrate.schema.RenameHints;
 import dev.assistant.migrate.schema.SchemaBaseline;
 import java.time.Duration;
@@ -41,7 +42,9 @@ public final class AssistantMigrate {
 
     /** The current version, the pending migrations (each reversible or not) and every problem. Reads only. */
     public StatusReport status(StatusRequest request) {
-        return engine(request.workspace(), null).status();
+        MigrationEngine engine = engine(request.workspace(), null);
+        StatusReport report = engine.status();
+        return request.lint() == LintMode.OFF ? report : PendingLint.annotate(engine, report, request.lint());
     }
 
     /** The applied migrations in the order applied, then the pending ones. Reads only. */

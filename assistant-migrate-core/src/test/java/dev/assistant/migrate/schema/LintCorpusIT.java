@@ -2,6 +2,7 @@ package dev.assistant.migrate.schema;
 
 import static dev.assistant.migrate.engine.TestHints.HINTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.assistant.db.testing.ScratchDatabaseExtension;
 import dev.assistant.migrate.api.AssistantMigrate;
@@ -16,7 +17,11 @@ import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.ProblemKind;
 import dev.assistant.migrate.api.ScriptLocation;
+import dev.assistant.migrate.api.StatusReport;
+import dev.assistant.migrate.api.StatusRequest;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.JsonReports;
+import dev.assistant.migrate.api.report.TextReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +141,31 @@ class LintCorpusIT {
 
         execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         assertThat(check(trigger, LintMode.OFF).lint()).isEmpty();
+    }
+
+    @Test
+    void statusMarksThePendingMigrationsThatWouldBlockProduction() throws IOException, SQLException {
+        Path scripts = Files.createDirectories(work.resolve("status"));
+        Files.copy(CORPUS.resolve("base.sql"), scripts.resolve("V1__base.sql"));
+        Workspace workspace = new Workspace(DB.database().settings(), List.of(new ScriptLocation.Directory(scripts)));
+        AssistantMigrate core = new AssistantMigrate(EngineLog.SILENT, HINTS);
+        core.migrate(MigrateRequest.latest(workspace));
+        execute("INSERT INTO users SELECT i, 'u' || i, NULL, 1, NULL, NULL FROM generate_series(1, 100) i;"
+                + " ANALYZE users;");
+        Files.writeString(scripts.resolve("V2__email_index.sql"), "CREATE INDEX users_email ON users (email);\n");
+        Files.writeString(scripts.resolve("V3__nickname.sql"), "SET lock_timeout = '5s';\n"
+                + "ALTER TABLE users ADD COLUMN nickname text;\n");
+
+        StatusReport report = core.status(new StatusRequest(workspace, LintMode.ERROR));
+
+        assertThat(report.lint()).extracting(LintFinding::script, f -> f.rule().id(), LintFinding::size)
+                .containsExactly(tuple("V2__email_index.sql", "non-concurrent-index", Optional.of("≈100 rows, "
+                        + report.lint().get(0).size().orElseThrow().split(", ")[1])));
+        assertThat(report.lintNotChecked()).isEmpty();
+        assertThat(String.join("\n", TextReports.status(report, HINTS))).contains("Lint:     1 finding in the"
+                + " pending migrations", "  - error: V2__email_index.sql:1 [non-concurrent-index]");
+        assertThat(JsonReports.status(report)).contains("\"rule\" : \"non-concurrent-index\"");
+        assertThat(core.status(new StatusRequest(workspace)).lint()).as("off unless asked").isEmpty();
     }
 
     /** Applies the base to the database check runs against, fills it, then checks with the case's migrations. */

@@ -3,7 +3,6 @@ package dev.assistant.migrate.maven;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.CheckRequest;
-import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.JsonReports;
 import dev.assistant.migrate.api.report.TextReports;
@@ -44,15 +43,8 @@ public class CheckMojo extends AbstractSchemaMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         OutputFormat output = OutputFormat.parse(format);
-        LintMode mode;
-        try {
-            mode = LintMode.parse(lint);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("-D" + PluginProperties.LINT + "=" + lint + " is not a lint mode: use error"
-                    + " (the default), warn or off.");
-        }
         CheckReport report = core.check(new CheckRequest(workspace, findModel(), shadowUrl(), renames(), ignore(),
-                mode));
+                lintMode(lint)));
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.check(report));
         } else {

@@ -37,6 +37,8 @@ public final class JsonReports {
         }
         pending(root.putArray("pending"), report.pending());
         problems(root.putArray("problems"), report.problems());
+        lint(root.putArray("lint"), report.lint());
+        root.put("lintNotChecked", report.lintNotChecked().orElse(null));
         root.put("upToDate", report.isUpToDate());
         return write(root);
     }

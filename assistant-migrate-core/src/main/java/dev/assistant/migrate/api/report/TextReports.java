@@ -49,6 +49,13 @@ public final class TextReports {
                     + (notApplied.isEmpty() ? "" : "; and " + notApplied));
             lines.addAll(indent(pendingTable(report.pending())));
         }
+        if (!report.lint().isEmpty()) {
+            lines.add("Lint:     " + count(report.lint().size(), "finding") + " in the pending migrations, what they"
+                    + " would do to existing tables (docs/lint.md):");
+            report.lint().forEach(finding -> lines.add("  - " + (finding.allowed().isPresent() ? "accepted"
+                    : finding.severity().name().toLowerCase(java.util.Locale.ROOT)) + ": " + finding.describe()));
+        }
+        report.lintNotChecked().ifPresent(reason -> lines.add("Lint:     " + reason));
         lines.addAll(problems(report.problems()));
         if (report.isUpToDate()) {
             lines.add("Up to date.");
