@@ -88,6 +88,7 @@ final class LockObserver implements StatementObserver {
     private final List<NameEvent> changes = new ArrayList<>();
     private int outsideTransactions;
     private int statementsObserved;
+    private long observingNanos;
 
     private Map<Long, Existing> existing = Map.of();
     private Set<Long> existingFilenodes = Set.of();
@@ -117,12 +118,14 @@ final class LockObserver implements StatementObserver {
 
     /** For the debug log: how many statements were watched, and how many ran outside a transaction. */
     String summary() {
-        return statementsObserved + " statements observed, " + outsideTransactions + " outside a transaction";
+        return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms, "
+                + outsideTransactions + " outside a transaction";
     }
 
     @Override
     public void scriptStarts(Connection connection, MigrationScript script, boolean transactional)
             throws SQLException {
+        long start = System.nanoTime();
         Map<Long, Existing> relations = new HashMap<>();
         Set<Long> files = new HashSet<>();
         filenodes.clear();
@@ -151,16 +154,19 @@ final class LockObserver implements StatementObserver {
         }
         existing = relations;
         existingFilenodes = files;
+        observingNanos += System.nanoTime() - start;
     }
 
     @Override
     public void statementRan(Connection connection, MigrationScript script, SqlStatement statement,
             boolean transactional) throws SQLException {
         statementsObserved++;
+        long start = System.nanoTime();
         StatementText text = new StatementText(statement.sql());
         int line = statement.line();
         if (!transactional) {
             outsideTransactions++;
+            observingNanos += System.nanoTime() - start;
             return;
         }
         String timeoutBefore = lockTimeout;
@@ -181,6 +187,7 @@ final class LockObserver implements StatementObserver {
         if (text.mentions("lock_timeout")) {
             scriptSetsLockTimeout = true;
         }
+        observingNanos += System.nanoTime() - start;
     }
 
     /** One statement's facts and what the rules make of them. */
