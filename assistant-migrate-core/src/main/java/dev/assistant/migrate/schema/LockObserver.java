@@ -7,9 +7,9 @@ import dev.assistant.migrate.api.SqlStatement;
 import dev.assistant.migrate.engine.MigrationScript;
 import dev.assistant.migrate.engine.StatementObserver;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +47,6 @@ final class LockObserver implements StatementObserver {
             LEFT JOIN pg_class c ON c.oid = l.relation
             LEFT JOIN pg_index i ON i.indexrelid = l.relation
             WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384
-              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
             UNION ALL SELECT 0, current_setting('lock_timeout'), NULL, NULL, NULL, NULL, NULL
             """;
 
@@ -88,6 +87,11 @@ final class LockObserver implements StatementObserver {
     private final List<NameEvent> changes = new ArrayList<>();
     private int outsideTransactions;
     private int statementsObserved;
+    private int skipped;
+    private PreparedStatement locksQuery;
+    private PreparedStatement relationsQuery;
+    private PreparedStatement scansQuery;
+    private int dataChanges;
     private long observingNanos;
 
     private Map<Long, Existing> existing = Map.of();
@@ -118,8 +122,9 @@ final class LockObserver implements StatementObserver {
 
     /** For the debug log: how many statements were watched, and how many ran outside a transaction. */
     String summary() {
-        return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms, "
-                + outsideTransactions + " outside a transaction";
+        return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms ("
+                + skipped + " that lock no existing table not queried, " + dataChanges + " changes of rows read"
+                + " for scans only, " + outsideTransactions + " outside a transaction)";
     }
 
     @Override
@@ -138,7 +143,10 @@ final class LockObserver implements StatementObserver {
         changedAt = null;
         mixReported = false;
         timeoutReported = false;
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(RELATIONS)) {
+        if (relationsQuery == null || relationsQuery.getConnection() != connection) {
+            relationsQuery = connection.prepareStatement(RELATIONS);
+        }
+        try (ResultSet rows = relationsQuery.executeQuery()) {
             while (rows.next()) {
                 long oid = rows.getLong(1);
                 if (oid == 0) {
@@ -169,9 +177,26 @@ final class LockObserver implements StatementObserver {
             observingNanos += System.nanoTime() - start;
             return;
         }
+        if (text.unobserved()) {
+            text.createdTable().ifPresent(table -> changes.add(new NameEvent(NameChange.CREATE_TABLE, script, line,
+                    text.shown(), table, null, null, false)));
+            skipped++;
+            observingNanos += System.nanoTime() - start;
+            return;
+        }
+        if (text.changedTable().isPresent() && !text.mentions("lock_timeout")) {
+            refreshScans(connection);
+            new Step(script, line, text, lockTimeout, List.of()).judge();
+            dataChanges++;
+            observingNanos += System.nanoTime() - start;
+            return;
+        }
         String timeoutBefore = lockTimeout;
         List<Held> locks = new ArrayList<>();
-        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(LOCKS)) {
+        if (locksQuery == null || locksQuery.getConnection() != connection) {
+            locksQuery = connection.prepareStatement(LOCKS);
+        }
+        try (ResultSet rows = locksQuery.executeQuery()) {
             while (rows.next()) {
                 if (rows.getLong(1) == 0) {
                     lockTimeout = rows.getString(2);
@@ -188,6 +213,25 @@ final class LockObserver implements StatementObserver {
             scriptSetsLockTimeout = true;
         }
         observingNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * After a statement that changes rows, which takes no lock beyond ROW EXCLUSIVE and rewrites nothing, only the
+     * existing tables' scan counts are read (a far cheaper query than the locks), so that a scan it made is never
+     * taken for a validation by the next statement.
+     */
+    private void refreshScans(Connection connection) throws SQLException {
+        if (scansQuery == null || scansQuery.getConnection() != connection) {
+            scansQuery = connection.prepareStatement("SELECT s.oid::bigint, pg_stat_get_xact_numscans(s.oid::oid)"
+                    + " FROM unnest(?::bigint[]) AS s(oid)");
+        }
+        scansQuery.setArray(1, connection.createArrayOf("bigint", existing.entrySet().stream()
+                .filter(entry -> entry.getValue().isTable()).map(Map.Entry::getKey).toArray(Long[]::new)));
+        try (ResultSet rows = scansQuery.executeQuery()) {
+            while (rows.next()) {
+                scans.put(rows.getLong(1), rows.getLong(2));
+            }
+        }
     }
 
     /** One statement's facts and what the rules make of them. */

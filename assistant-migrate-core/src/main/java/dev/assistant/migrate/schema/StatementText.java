@@ -34,6 +34,12 @@ final class StatementText {
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_ADDED = Set.of("constraint", "primary", "unique", "check", "foreign",
             "exclude", "column");
+    private static final Pattern UNOBSERVED = Pattern.compile("^(?:set|reset|grant|revoke|comment\\s+on|create\\s+"
+            + "(?:or\\s+replace\\s+)?(?:function|procedure|sequence|type|domain|schema)|create\\s+table)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** What makes a CREATE TABLE touch an existing one: a parent, a copied definition, a query. */
+    private static final Pattern TOUCHES_OTHERS = Pattern.compile("\\b(?:partition\\s+of|like|inherits|as|select)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_COLUMNS = Set.of("constraint", "default", "not", "identity", "expression",
             "column", "index", "trigger", "to");
 
@@ -50,6 +56,18 @@ final class StatementText {
     String shown() {
         String oneLine = code.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 97) + "...";
+    }
+
+    /**
+     * Whether the statement can neither lock an existing table beyond SHARE UPDATE EXCLUSIVE nor rewrite or scan one
+     * (SET, GRANT, COMMENT, CREATE FUNCTION, SEQUENCE, TYPE, SCHEMA, a CREATE TABLE of its own columns), and leaves
+     * lock_timeout alone: the lint need not look after it.
+     */
+    boolean unobserved() {
+        if (!UNOBSERVED.matcher(code).find() || mentions("lock_timeout")) {
+            return false;
+        }
+        return !startsWith("create table") || !TOUCHES_OTHERS.matcher(code).find();
     }
 
     boolean isAlterTable() {
