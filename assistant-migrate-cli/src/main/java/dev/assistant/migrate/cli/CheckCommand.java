@@ -39,7 +39,8 @@ final class CheckCommand extends DatabaseCommand {
             output.print(JsonReports.check(report));
             return report.passed() ? ExitCode.OK : ExitCode.PROBLEMS;
         }
-        output.print(TextReports.lintNotes(report));
+        TextReports.lintWarnings(report).forEach(output.log()::warn);
+        TextReports.lintAccepted(report).forEach(output.log()::info);
         if (!report.passed()) {
             output.print(TextReports.checkFailure(report));
             return ExitCode.PROBLEMS;

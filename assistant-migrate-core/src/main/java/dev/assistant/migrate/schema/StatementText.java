@@ -96,30 +96,24 @@ final class StatementText {
 
     /** The columns an ALTER TABLE drops. */
     List<String> droppedColumns() {
-        List<String> columns = new ArrayList<>();
-        if (!isAlterTable()) {
-            return columns;
-        }
-        Matcher matcher = DROP_COLUMN.matcher(code);
-        while (matcher.find()) {
-            String column = identifier(matcher.group(1));
-            if (!NOT_COLUMNS.contains(column) || matcher.group(1).startsWith("\"")) {
-                columns.add(column);
-            }
-        }
-        return columns;
+        return columns(DROP_COLUMN, NOT_COLUMNS);
     }
 
     /** The columns an ALTER TABLE adds. */
     List<String> addedColumns() {
+        return columns(ADD_COLUMN, NOT_ADDED);
+    }
+
+    /** The names {@code pattern} finds in an ALTER TABLE, less the key words that are no column's (unless quoted). */
+    private List<String> columns(Pattern pattern, Set<String> keywords) {
         List<String> columns = new ArrayList<>();
         if (!isAlterTable()) {
             return columns;
         }
-        Matcher matcher = ADD_COLUMN.matcher(code);
+        Matcher matcher = pattern.matcher(code);
         while (matcher.find()) {
             String column = identifier(matcher.group(1));
-            if (!NOT_ADDED.contains(column) || matcher.group(1).startsWith("\"")) {
+            if (!keywords.contains(column) || matcher.group(1).startsWith("\"")) {
                 columns.add(column);
             }
         }

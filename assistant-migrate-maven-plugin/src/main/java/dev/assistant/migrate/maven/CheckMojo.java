@@ -48,13 +48,8 @@ public class CheckMojo extends AbstractSchemaMojo {
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.check(report));
         } else {
-            TextReports.lintNotes(report).forEach(line -> {
-                if (line.startsWith("Accepted: ")) {
-                    log.info(line);
-                } else {
-                    log.warn(line);
-                }
-            });
+            TextReports.lintWarnings(report).forEach(log::warn);
+            TextReports.lintAccepted(report).forEach(log::info);
         }
         if (!report.passed()) {
             throw new MojoFailureException(TextReports.checkFailure(report));

@@ -8,7 +8,6 @@ import dev.assistant.migrate.api.DowngradeResult;
 import dev.assistant.migrate.api.DowngradeStep;
 import dev.assistant.migrate.api.Hints;
 import dev.assistant.migrate.api.HistoryReport;
-import dev.assistant.migrate.api.LintFinding;
 import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
@@ -159,16 +158,16 @@ public final class TextReports {
         return String.join(System.lineSeparator(), lines);
     }
 
-    /**
-     * The lint findings that do not fail check, one line each: warnings ({@code WARNING …}) and findings an allow
-     * comment accepts ({@code accepted …}, with its reason). The front end logs them whether check passed or not.
-     */
-    public static List<String> lintNotes(CheckReport report) {
-        List<String> lines = new ArrayList<>();
-        for (LintFinding finding : report.lintNotFailing()) {
-            lines.add((finding.allowed().isPresent() ? "Accepted: " : "Lint warning: ") + finding.describe());
-        }
-        return lines;
+    /** The lint's warnings, one line each, which front ends log as warnings whether check passed or not. */
+    public static List<String> lintWarnings(CheckReport report) {
+        return report.lintNotFailing().stream().filter(finding -> finding.allowed().isEmpty())
+                .map(finding -> "Lint warning: " + finding.describe()).toList();
+    }
+
+    /** The lint findings an allow comment accepts, each with its reason, one line each (for the info log). */
+    public static List<String> lintAccepted(CheckReport report) {
+        return report.lint().stream().filter(finding -> finding.allowed().isPresent())
+                .map(finding -> "Accepted: " + finding.describe()).toList();
     }
 
     /** A passed check, for the debug log. */
