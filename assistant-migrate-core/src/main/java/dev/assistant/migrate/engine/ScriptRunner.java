@@ -115,7 +115,7 @@ public final class ScriptRunner implements AutoCloseable {
             if (transactional) {
                 connection.commit();
             }
-        } catch (ScriptFailedException e) {
+        } catch (MigrationEngineException e) {
             if (transactional) {
                 rollbackQuietly();
             }
