@@ -23,8 +23,10 @@ import java.util.Set;
  * Watches each migration as the replay applies it for good, statement by statement inside its transaction, and
  * turns what PostgreSQL did to the relations that existed before the migration into lint findings. Before the
  * migration it reads, in one query, every relation's data file ({@code relfilenode}) and its sequential-scan count in
- * this transaction; after each statement, in one query, the relation locks this session holds ({@code pg_locks}),
- * with the same two facts for each. From them: a new lock mode (attributed to the first statement after which it is
+ * this transaction; after each statement, in one query, the locks this session holds ({@code pg_locks}) on the
+ * tables that existed before and on their indexes, with the same two facts for each (after a row change only the
+ * scan counts; after a statement that locks no existing table, such as SET or a plain CREATE TABLE, nothing). From
+ * them: a new lock mode (attributed to the first statement after which it is
  * held), a new data file (a rewrite), a scan of the altered table by an ALTER TABLE (a validation), a new index on an
  * existing table. Relations the migration created are exempt. Statements that run outside a transaction ({@code
  * CREATE INDEX CONCURRENTLY}) hold no lock after they end and are counted, not queried.
@@ -40,15 +42,18 @@ final class LockObserver implements StatementObserver {
             UNION ALL SELECT 0, NULL, NULL, NULL, NULL, current_setting('lock_timeout')
             """;
 
+    /** Each lock looked up by its relation's oid (index scans), never a join over the whole catalog. */
     private static final String LOCKS = """
             SELECT l.relation::bigint, c.relname::text, c.relkind::text, c.relfilenode::bigint, l.mode,
                    pg_stat_get_xact_numscans(l.relation), coalesce(i.indrelid, 0)::bigint
-            FROM pg_locks l
-            LEFT JOIN pg_class c ON c.oid = l.relation
-            LEFT JOIN pg_index i ON i.indexrelid = l.relation
-            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384
+            FROM (SELECT relation, mode FROM pg_locks
+                  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation >= 16384) l
+            LEFT JOIN LATERAL (SELECT relname, relkind, relfilenode FROM pg_class WHERE oid = l.relation) c ON true
+            LEFT JOIN LATERAL (SELECT indrelid FROM pg_index WHERE indexrelid = l.relation) i ON true
+            WHERE l.relation = ANY (?::oid[]) OR i.indrelid = ANY (?::oid[])
             UNION ALL SELECT 0, current_setting('lock_timeout'), NULL, NULL, NULL, NULL, NULL
             """;
+
 
     /** PostgreSQL's table lock modes, weakest first. */
     private static final List<String> MODES = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
@@ -93,9 +98,12 @@ final class LockObserver implements StatementObserver {
     private PreparedStatement scansQuery;
     private int dataChanges;
     private long observingNanos;
+    private long startNanos;
 
     private Map<Long, Existing> existing = Map.of();
     private Set<Long> existingFilenodes = Set.of();
+    /** The oids of the tables that existed before the migration: the only relations whose locks are read. */
+    private java.sql.Array existingTables;
     private final Map<Long, Long> filenodes = new HashMap<>();
     private final Map<Long, Long> scans = new HashMap<>();
     private final Map<Long, Integer> strongest = new HashMap<>();
@@ -122,7 +130,8 @@ final class LockObserver implements StatementObserver {
 
     /** For the debug log: how many statements were watched, and how many ran outside a transaction. */
     String summary() {
-        return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms ("
+        return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms, "
+                + startNanos / 1_000_000 + " of them reading the relations before each migration ("
                 + skipped + " that lock no existing table not queried, " + dataChanges + " changes of rows read"
                 + " for scans only, " + outsideTransactions + " outside a transaction)";
     }
@@ -162,7 +171,10 @@ final class LockObserver implements StatementObserver {
         }
         existing = relations;
         existingFilenodes = files;
+        existingTables = connection.createArrayOf("bigint", relations.entrySet().stream()
+                .filter(entry -> entry.getValue().isTable()).map(Map.Entry::getKey).toArray(Long[]::new));
         observingNanos += System.nanoTime() - start;
+        startNanos += System.nanoTime() - start;
     }
 
     @Override
@@ -196,6 +208,8 @@ final class LockObserver implements StatementObserver {
         if (locksQuery == null || locksQuery.getConnection() != connection) {
             locksQuery = connection.prepareStatement(LOCKS);
         }
+        locksQuery.setArray(1, existingTables);
+        locksQuery.setArray(2, existingTables);
         try (ResultSet rows = locksQuery.executeQuery()) {
             while (rows.next()) {
                 if (rows.getLong(1) == 0) {
@@ -225,8 +239,7 @@ final class LockObserver implements StatementObserver {
             scansQuery = connection.prepareStatement("SELECT s.oid::bigint, pg_stat_get_xact_numscans(s.oid::oid)"
                     + " FROM unnest(?::bigint[]) AS s(oid)");
         }
-        scansQuery.setArray(1, connection.createArrayOf("bigint", existing.entrySet().stream()
-                .filter(entry -> entry.getValue().isTable()).map(Map.Entry::getKey).toArray(Long[]::new)));
+        scansQuery.setArray(1, existingTables);
         try (ResultSet rows = scansQuery.executeQuery()) {
             while (rows.next()) {
                 scans.put(rows.getLong(1), rows.getLong(2));

@@ -59,8 +59,9 @@ final class MigrationLint {
         for (MigrationScript script : catalog.migrations().values()) {
             malformedAllows(script).forEach(applied::add);
         }
-        applied.sort(Comparator.comparing((LintFinding f) -> catalog.migrations().values().stream()
-                .map(MigrationScript::fileName).toList().indexOf(f.script())).thenComparingInt(LintFinding::line));
+        List<String> order = catalog.migrations().values().stream().map(MigrationScript::fileName).toList();
+        applied.sort(Comparator.comparingInt((LintFinding f) -> order.indexOf(f.script()))
+                .thenComparingInt(LintFinding::line));
         return applied;
     }
 
