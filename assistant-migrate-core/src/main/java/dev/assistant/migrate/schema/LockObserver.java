@@ -96,7 +96,7 @@ final class LockObserver implements StatementObserver {
     private PreparedStatement locksQuery;
     private PreparedStatement relationsQuery;
     private PreparedStatement scansQuery;
-    private int dataChanges;
+    private int scansOnly;
     private long observingNanos;
     private long startNanos;
 
@@ -108,6 +108,8 @@ final class LockObserver implements StatementObserver {
     private final Map<Long, Long> scans = new HashMap<>();
     private final Map<Long, Integer> strongest = new HashMap<>();
     private final Set<Long> dropped = new HashSet<>();
+    /** The new names the migration gave tables that existed before it. */
+    private final Set<String> renamedExisting = new HashSet<>();
     private final Set<String> held = new HashSet<>();
     private String lockTimeout;
     private boolean scriptSetsLockTimeout;
@@ -132,8 +134,8 @@ final class LockObserver implements StatementObserver {
     String summary() {
         return statementsObserved + " statements observed in " + observingNanos / 1_000_000 + " ms, "
                 + startNanos / 1_000_000 + " of them reading the relations before each migration ("
-                + skipped + " that lock no existing table not queried, " + dataChanges + " changes of rows read"
-                + " for scans only, " + outsideTransactions + " outside a transaction)";
+                + skipped + " that lock no existing table not queried, " + scansOnly + " that change rows or alter"
+                + " or index a new table read for scans only, " + outsideTransactions + " outside a transaction)";
     }
 
     @Override
@@ -146,6 +148,7 @@ final class LockObserver implements StatementObserver {
         scans.clear();
         strongest.clear();
         dropped.clear();
+        renamedExisting.clear();
         held.clear();
         scriptSetsLockTimeout = false;
         exclusiveAt = null;
@@ -196,10 +199,12 @@ final class LockObserver implements StatementObserver {
             observingNanos += System.nanoTime() - start;
             return;
         }
-        if (text.changedTable().isPresent() && !text.mentions("lock_timeout")) {
+        boolean onNewTable = text.alteredTable().or(text::indexedTable).filter(table -> !existedBefore(table))
+                .isPresent();
+        if ((text.changedTable().isPresent() || onNewTable) && !text.mentions("lock_timeout")) {
             refreshScans(connection);
             new Step(script, line, text, lockTimeout, List.of()).judge();
-            dataChanges++;
+            scansOnly++;
             observingNanos += System.nanoTime() - start;
             return;
         }
@@ -230,8 +235,8 @@ final class LockObserver implements StatementObserver {
     }
 
     /**
-     * After a statement that changes rows, which takes no lock beyond ROW EXCLUSIVE and rewrites nothing, only the
-     * existing tables' scan counts are read (a far cheaper query than the locks), so that a scan it made is never
+     * After a statement that changes rows (no lock beyond ROW EXCLUSIVE, no rewrite) or alters or indexes a table the
+     * migration created (whose strong locks are on that table alone), only the existing tables' scan counts are read (a far cheaper query than the locks), so that a scan it made is never
      * taken for a validation by the next statement.
      */
     private void refreshScans(Connection connection) throws SQLException {
@@ -245,6 +250,12 @@ final class LockObserver implements StatementObserver {
                 scans.put(rows.getLong(1), rows.getLong(2));
             }
         }
+    }
+
+    /** Whether a table of this name existed before the migration, under this name or one it renamed it from. */
+    private boolean existedBefore(String table) {
+        return renamedExisting.contains(table)
+                || existing.values().stream().anyMatch(relation -> relation.isTable() && relation.name().equals(table));
     }
 
     /** One statement's facts and what the rules make of them. */
@@ -315,7 +326,7 @@ final class LockObserver implements StatementObserver {
                 }
             }
             mappedChanges(altered);
-            text.changedTable().filter(this::existedBefore).ifPresent(table -> {
+            text.changedTable().filter(LockObserver.this::existedBefore).ifPresent(table -> {
                 if (changedAt == null && exclusiveAt != null) {
                     changedAt = "line " + line + " changes rows of " + table;
                 }
@@ -369,13 +380,13 @@ final class LockObserver implements StatementObserver {
                     text.shown(), table, column, null, existed)));
             text.renamedColumns().forEach(rename -> changes.add(new NameEvent(NameChange.RENAME_COLUMN, script,
                     line, text.shown(), table, rename[0], rename[1], existed)));
-            text.newTableName().ifPresent(name -> changes.add(new NameEvent(NameChange.RENAME_TABLE, script, line,
-                    text.shown(), table, null, name, existed)));
-        }
-
-        private boolean existedBefore(String table) {
-            return existing.values().stream().anyMatch(relation -> relation.isTable() && relation.name()
-                    .equals(table));
+            text.newTableName().ifPresent(name -> {
+                changes.add(new NameEvent(NameChange.RENAME_TABLE, script, line, text.shown(), table, null, name,
+                        existed));
+                if (existed) {
+                    renamedExisting.add(name);
+                }
+            });
         }
 
         private void report(LintRule rule, String table, String observed) {

@@ -40,6 +40,8 @@ final class StatementText {
     /** What makes a CREATE TABLE touch an existing one: a parent, a copied definition, a query. */
     private static final Pattern TOUCHES_OTHERS = Pattern.compile("\\b(?:partition\\s+of|like|inherits|as|select)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_INDEX = Pattern.compile("^create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?"
+            + "(?:if\\s+not\\s+exists\\s+)?(?:" + NAME + "\\s+)?on\\s+(?:only\\s+)?" + QUALIFIED, Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_COLUMNS = Set.of("constraint", "default", "not", "identity", "expression",
             "column", "index", "trigger", "to");
 
@@ -77,6 +79,12 @@ final class StatementText {
     /** The table an ALTER TABLE alters, as the catalog spells it (without its schema). */
     Optional<String> alteredTable() {
         Matcher matcher = ALTER_TABLE.matcher(code);
+        return matcher.find() ? Optional.of(lastPart(matcher.group(1))) : Optional.empty();
+    }
+
+    /** The table a CREATE INDEX indexes. */
+    Optional<String> indexedTable() {
+        Matcher matcher = CREATE_INDEX.matcher(code);
         return matcher.find() ? Optional.of(lastPart(matcher.group(1))) : Optional.empty();
     }
 

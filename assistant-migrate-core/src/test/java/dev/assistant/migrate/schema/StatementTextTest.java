@@ -18,6 +18,9 @@ class StatementTextTest {
         assertThat(new StatementText("alter table \"Mixed Case\" add column x int").alteredTable())
                 .contains("Mixed Case");
         assertThat(new StatementText("CREATE INDEX i ON users (x)").alteredTable()).isEmpty();
+        assertThat(new StatementText("CREATE UNIQUE INDEX IF NOT EXISTS i ON ONLY public.Users (x)").indexedTable())
+                .contains("users");
+        assertThat(new StatementText("create index on orders using btree (x)").indexedTable()).contains("orders");
     }
 
     @Test
