@@ -6,6 +6,7 @@ import dev.assistant.migrate.api.CheckRequest;
 import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Workspace;
+import dev.assistant.migrate.api.report.JsonReports;
 import dev.assistant.migrate.api.report.TextReports;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,16 +19,30 @@ import picocli.CommandLine.Mixin;
             "For CI: fails (exit 1) on pending migrations, any problem current reports, a migration without undo, a"
                     + " chain that does not replay from an empty database (every undo must restore the schema as it"
                     + " was before its migration), or drift between the entity model and the migrations.",
+            "It also reports what the migrations would do to production's tables: locks that block it, rewrites,"
+                    + " validations under lock, indexes built without CONCURRENTLY (--lint, docs/lint.md).",
             "Prints every finding on standard output. Without compiled entity classes, drift is not checked."})
 final class CheckCommand extends FleetCommand {
 
     @Mixin
     private SchemaOptions schema;
 
+    @Mixin
+    private FormatOption format;
+
+    @Mixin
+    private LintOption lint;
+
     @Override
     protected int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context) {
         CheckReport report = core.check(new CheckRequest(workspace, schema.findModel(context), schema.shadowUrl(),
-                schema.renames(), schema.ignore()));
+                schema.renames(), schema.ignore(), lint.mode()));
+        if (format.json()) {
+            output.print(JsonReports.check(report));
+            return report.passed() ? ExitCode.OK : ExitCode.PROBLEMS;
+        }
+        TextReports.lintWarnings(report).forEach(output.log()::warn);
+        TextReports.lintAccepted(report).forEach(output.log()::info);
         if (!report.passed()) {
             output.print(TextReports.checkFailure(report));
             return ExitCode.PROBLEMS;

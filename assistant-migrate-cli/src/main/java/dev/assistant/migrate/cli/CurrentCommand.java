@@ -17,15 +17,20 @@ import picocli.CommandLine.Mixin;
         description = {
             "Shows the database (password masked), the current version, the pending migrations (each reversible or"
                     + " not) and every problem with what to do about it.",
+            "Pending migrations are replayed on a temporary database to mark what they would do to existing tables"
+                    + " (--lint, docs/lint.md).",
             "Changes nothing and exits 0 whatever it finds; check is the command that fails."})
 final class CurrentCommand extends FleetCommand {
 
     @Mixin
     private FormatOption format;
 
+    @Mixin
+    private LintOption lint;
+
     @Override
     protected int run(AssistantMigrate core, Workspace workspace, Output output, ProcessContext context) {
-        StatusReport report = core.status(new StatusRequest(workspace));
+        StatusReport report = core.status(new StatusRequest(workspace, lint.mode()));
         if (format.json()) {
             output.print(JsonReports.status(report));
         } else {

@@ -28,6 +28,7 @@ final class OptionNames {
     static final String IGNORE = "--ignore";
     static final String NAMING_STRATEGY = "--naming-strategy";
     static final String RENAMES = "--renames";
+    static final String LINT = "--lint";
     static final String QUIET = "--quiet";
     static final String VERBOSE = "--verbose";
 

@@ -10,6 +10,7 @@ import dev.assistant.migrate.schema.FleetCheck;
 import dev.assistant.migrate.schema.IgnoredObjects;
 import dev.assistant.migrate.schema.MigrationCheck;
 import dev.assistant.migrate.schema.MigrationCreator;
+import dev.assistant.migrate.schema.PendingLint;
 import dev.assistant.migrate.schema.RenameHints;
 import dev.assistant.migrate.schema.SchemaBaseline;
 import java.time.Duration;
@@ -52,7 +53,9 @@ public final class AssistantMigrate {
 
     /** The current version, the pending migrations (each reversible or not) and every problem. Reads only. */
     public StatusReport status(StatusRequest request) {
-        return engine(request.workspace(), null).status();
+        MigrationEngine engine = engine(request.workspace(), null);
+        StatusReport report = engine.status();
+        return request.lint() == LintMode.OFF ? report : PendingLint.annotate(engine, report, request.lint());
     }
 
     /** The applied migrations in the order applied, then the pending ones. Reads only. */
@@ -103,7 +106,8 @@ public final class AssistantMigrate {
                     + hints.buildModel() + ", or name them with " + hints.setting(Hints.Setting.MODEL_CLASSES) + ".");
         }
         return new MigrationCheck(engine(request.workspace(), null), request.shadowUrl(),
-                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore())).run(request.model());
+                RenameHints.parse(request.renames()), IgnoredObjects.of(request.ignore()), request.lint())
+                .run(request.model());
     }
 
     /**
@@ -209,7 +213,8 @@ public final class AssistantMigrate {
         }
         MigrationCatalog catalog = scripts(each.workspace());
         announce("Checking", fleet, each.workspace());
-        return new FleetCheck(each.shadowUrl(), RenameHints.parse(each.renames()), IgnoredObjects.of(each.ignore()))
+        return new FleetCheck(each.shadowUrl(), RenameHints.parse(each.renames()), IgnoredObjects.of(each.ignore()),
+                each.lint())
                 .run(fleet, each.model(), log, (database, memberLog) -> MigrationEngine.sharing(
                         new EngineSettings(each.workspace().on(database), null, memberLog, hints), catalog));
     }

@@ -12,19 +12,32 @@ import java.util.Optional;
  * @param pending migrations not applied yet
  * @param problems everything wrong, each with its fix
  * @param notChecked what could not be checked, each with the reason (the log says each at the default level)
+ * @param lint what the migrations do to existing tables that would block production (docs/lint.md): the errors
+ *     that no allow comment accepts fail check, the rest is reported
  */
 public record CheckReport(String database, Optional<String> current, List<PendingMigration> pending,
-        List<Problem> problems, List<String> notChecked) {
+        List<Problem> problems, List<String> notChecked, List<LintFinding> lint) {
 
     public CheckReport {
         current = current == null ? Optional.empty() : current;
         pending = List.copyOf(pending);
         problems = List.copyOf(problems);
         notChecked = List.copyOf(notChecked);
+        lint = lint == null ? List.of() : List.copyOf(lint);
+    }
+
+    public CheckReport(String database, Optional<String> current, List<PendingMigration> pending,
+            List<Problem> problems, List<String> notChecked) {
+        this(database, current, pending, problems, notChecked, List.of());
     }
 
     public boolean passed() {
-        return pending.isEmpty() && problems.isEmpty();
+        return pending.isEmpty() && problems.isEmpty() && lint.stream().noneMatch(LintFinding::fails);
+    }
+
+    /** The lint findings that do not fail check: warnings, and errors an allow comment accepts. */
+    public List<LintFinding> lintNotFailing() {
+        return lint.stream().filter(finding -> !finding.fails()).toList();
     }
 
     /**
@@ -41,6 +54,7 @@ public record CheckReport(String database, Optional<String> current, List<Pendin
                     + (p.repeatable() || p.reversible() ? "" : ", irreversible")));
         }
         problems.forEach(p -> findings.add(p.describe()));
+        lint.stream().filter(LintFinding::fails).forEach(f -> findings.add(f.describe()));
         return findings;
     }
 }

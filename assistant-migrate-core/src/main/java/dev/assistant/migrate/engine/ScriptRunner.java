@@ -90,6 +90,14 @@ public final class ScriptRunner implements AutoCloseable {
      * @throws ScriptFailedException where it failed, with the server's words
      */
     public void apply(MigrationScript script) {
+        apply(script, null);
+    }
+
+    /**
+     * Applies a script for good as {@link #apply(MigrationScript)} does, with {@code observer} (when not null) told
+     * when it starts and after each statement.
+     */
+    public void apply(MigrationScript script, StatementObserver observer) {
         List<SqlStatement> split = statements(script);
         boolean transactional = SqlStatements.transactional(split);
         SqlStatements.mixedOutlier(split).ifPresent(outside -> {
@@ -100,11 +108,14 @@ public final class ScriptRunner implements AutoCloseable {
         });
         try {
             connection.setAutoCommit(!transactional);
-            execute(script, split);
+            if (observer != null) {
+                observe(() -> observer.scriptStarts(connection, script, transactional));
+            }
+            execute(script, split, observer, transactional);
             if (transactional) {
                 connection.commit();
             }
-        } catch (ScriptFailedException e) {
+        } catch (MigrationEngineException e) {
             if (transactional) {
                 rollbackQuietly();
             }
@@ -139,7 +150,7 @@ public final class ScriptRunner implements AutoCloseable {
      * one. A failure leaves the transaction aborted: roll it back.
      */
     public void run(MigrationScript script) {
-        execute(script, statements(script));
+        execute(script, statements(script), null, true);
     }
 
     /** Undoes everything since {@link #begin()}, and goes back to committing each statement. */
@@ -202,18 +213,36 @@ public final class ScriptRunner implements AutoCloseable {
         }
     }
 
-    private void execute(MigrationScript script, List<SqlStatement> split) {
+    private void execute(MigrationScript script, List<SqlStatement> split, StatementObserver observer,
+            boolean transactional) {
         SqlStatement running = null;
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : split) {
                 running = sql;
                 statement.execute(sql.sql());
+                if (observer != null) {
+                    SqlStatement ran = sql;
+                    observe(() -> observer.statementRan(connection, script, ran, transactional));
+                }
             }
         } catch (SQLException e) {
             int line = running == null ? 0 : running.line();
             String sql = running == null ? "" : running.sql();
             throw new ScriptFailedException(script.fileName() + " failed", script.file().displayPath(), line, sql,
                     e.getSQLState(), SqlFailures.serverMessage(e), "", e);
+        }
+    }
+
+    private interface Observation {
+        void run() throws SQLException;
+    }
+
+    /** An observer's query that fails is a failure of the replay, never of the script. */
+    private static void observe(Observation observation) {
+        try {
+            observation.run();
+        } catch (SQLException e) {
+            throw failure("observe the locks of the replay", e);
         }
     }
 

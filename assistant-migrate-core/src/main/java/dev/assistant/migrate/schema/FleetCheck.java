@@ -5,6 +5,7 @@ import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.FleetResult;
+import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.engine.FleetRunner;
 import dev.assistant.migrate.engine.MigrationEngine;
@@ -29,11 +30,14 @@ public final class FleetCheck {
     private final RenameHints renames;
     private final IgnoredObjects ignored;
     private final String shadowUrl;
+    private final LintMode lint;
 
-    public FleetCheck(String shadowUrl, RenameHints renames, IgnoredObjects ignored) {
+    /** @param lint whether the one replay observes locks and rewrites, and how its findings count */
+    public FleetCheck(String shadowUrl, RenameHints renames, IgnoredObjects ignored, LintMode lint) {
         this.shadowUrl = shadowUrl;
         this.renames = renames;
         this.ignored = ignored;
+        this.lint = lint;
     }
 
     /** @param engines the engine of one database, with that database's log */
@@ -42,7 +46,8 @@ public final class FleetCheck {
         long start = System.nanoTime();
         Map<ConnectionSettings, MigrationCheck> checks = new IdentityHashMap<>();
         FleetResult<MigrationCheck.Reading> read = FleetRunner.run("check", fleet, log, (database, memberLog) -> {
-            MigrationCheck check = new MigrationCheck(engines.apply(database, memberLog), shadowUrl, renames, ignored);
+            MigrationCheck check = new MigrationCheck(engines.apply(database, memberLog), shadowUrl, renames, ignored,
+                    lint);
             MigrationCheck.Reading reading = check.read();
             synchronized (checks) {
                 checks.put(database, check);

@@ -3,6 +3,8 @@ package dev.assistant.migrate.schema;
 import dev.assistant.migrate.api.AppliedMigration;
 import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.LintFinding;
+import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.ModelSource;
 import dev.assistant.migrate.api.PendingMigration;
@@ -45,9 +47,12 @@ public final class MigrationCheck {
     private final String shadowUrl;
     private final RenameHints renames;
     private final IgnoredObjects ignored;
+    private final LintMode lint;
+    /** The entity model's schema, once drift has read it. */
+    private SchemaSnapshot modelSchema;
 
     public MigrationCheck(MigrationEngine engine, String shadowUrl) {
-        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE);
+        this(engine, shadowUrl, RenameHints.none(), IgnoredObjects.NONE, LintMode.DEFAULT);
     }
 
     /**
@@ -55,10 +60,17 @@ public final class MigrationCheck {
      * @param ignored objects that exist only in SQL, left out of the comparisons with the model and the database
      */
     public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored) {
+        this(engine, shadowUrl, renames, ignored, LintMode.DEFAULT);
+    }
+
+    /** @param lint whether the replay observes locks and rewrites (docs/lint.md), and how its findings count */
+    public MigrationCheck(MigrationEngine engine, String shadowUrl, RenameHints renames, IgnoredObjects ignored,
+            LintMode lint) {
         this.engine = engine;
         this.shadowUrl = shadowUrl;
         this.renames = renames;
         this.ignored = ignored;
+        this.lint = lint;
     }
 
     /** @param model the entity classes, when the build has them; without them drift is not checked */
@@ -90,7 +102,8 @@ public final class MigrationCheck {
 
     /**
      * The chain replayed once on a shadow database (temporary, on this database's server, or the shadow URL), the
-     * schema read at each live point on the way, and the model compared with the schema the replay reached.
+     * schema read at each live point on the way, the model compared with the schema the replay reached, and, unless
+     * the lint is off, what each migration did to the tables that existed before it.
      */
     Replay replay(Set<ReplayVerifier.LivePoint> live, Optional<ModelSource> model) {
         MigrationCatalog catalog = engine.catalog();
@@ -100,26 +113,31 @@ public final class MigrationCheck {
         try (ShadowDatabase shadow = ShadowDatabase.open(engine.database(), shadowUrl);
                 ScriptRunner runner = shadow.runner()) {
             long start = System.nanoTime();
-            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints()).verify(live);
+            LockObserver observer = lint == LintMode.OFF ? null : new LockObserver(lint);
+            ReplayVerifier.Result replay = new ReplayVerifier(catalog, runner, engine.hints(), observer).verify(live);
             engine.log().debug("[shadow] Replayed " + catalog.migrations().size() + " migrations with their undo"
                     + " scripts on one connection to " + shadow.describe() + " ("
-                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+                    + (System.nanoTime() - start) / 1_000_000 + " ms"
+                    + (observer == null ? "" : "; lint: " + observer.summary()) + ")");
             problems.addAll(replay.problems());
             notChecked.addAll(replay.notChecked());
             if (model.isPresent()) {
                 problems.addAll(drift(model.get(), replay, catalog, runner.connection(), notChecked));
             }
-            return new Replay(replay, problems, notChecked);
+            List<LintFinding> findings = observer == null ? List.of() : lint(observer, catalog, notChecked);
+            return new Replay(replay, problems, notChecked, findings);
         }
     }
 
     /**
      * This database's report: its reading, what the replay and the model comparison found (null when the scripts
-     * have errors and nothing was replayed), and what was changed in it by hand.
+     * have errors and nothing was replayed), what was changed in it by hand, and the lint's findings with the sizes
+     * of their tables in it.
      */
     CheckReport finish(Reading reading, Replay replay) {
         List<Problem> problems = new ArrayList<>(reading.reading().problems());
         List<String> notChecked = new ArrayList<>(reading.notChecked());
+        List<LintFinding> findings = List.of();
         if (replay != null) {
             problems.addAll(replay.problems());
             notChecked.addAll(replay.notChecked());
@@ -127,11 +145,12 @@ public final class MigrationCheck {
                 problems.addAll(changedOutside(reading.live().get(), replay.result(), reading.reading(),
                         notChecked));
             }
+            findings = withSizes(replay.lint(), notChecked);
         }
         notChecked.forEach(engine.log()::info);
         DatabaseReading read = reading.reading();
         return new CheckReport(read.database(), read.current().map(AppliedMigration::version), read.pending(),
-                problems, notChecked);
+                problems, notChecked, findings);
     }
 
     /**
@@ -144,8 +163,35 @@ public final class MigrationCheck {
             boolean scriptsBroken) {
     }
 
-    /** What the replay of the chain, and the model compared with where it got, found: the same for every database. */
-    record Replay(ReplayVerifier.Result result, List<Problem> problems, List<String> notChecked) {
+    /**
+     * What the replay of the chain, and the model compared with where it got, found: the same for every database.
+     *
+     * @param lint the lint's findings, without the sizes of their tables, which each database has its own
+     */
+    record Replay(ReplayVerifier.Result result, List<Problem> problems, List<String> notChecked,
+            List<LintFinding> lint) {
+    }
+
+    /** The lint's findings, with the drops and renames of what the model maps. */
+    private List<LintFinding> lint(LockObserver observer, MigrationCatalog catalog, List<String> notChecked) {
+        if (modelSchema == null) {
+            notChecked.add("Drops and renames of mapped tables and columns (drop-mapped, rename-mapped) not checked:"
+                    + " the entity model was not read.");
+        }
+        return new MigrationLint(catalog, lint).findings(observer, Optional.ofNullable(modelSchema));
+    }
+
+    /** The findings with the estimated rows and size of their tables in this database. */
+    private List<LintFinding> withSizes(List<LintFinding> findings, List<String> notChecked) {
+        if (findings.isEmpty()) {
+            return findings;
+        }
+        try (Connection connection = engine.database().connect()) {
+            return MigrationLint.withSizes(findings, connection, connection.getCatalog());
+        } catch (SQLException e) {
+            notChecked.add("Table sizes of the lint findings not read: " + e.getMessage());
+            return findings;
+        }
     }
 
     /**
@@ -190,8 +236,8 @@ public final class MigrationCheck {
                     + replay.stoppedAt().get().fileName() + ".");
         }
         try (ModelClasses classes = ModelClasses.load(model, engine.hints())) {
-            SchemaChanges changes = Autogenerator.diff(connection, ModelSchemaReader.read(classes), renames,
-                    ignored);
+            modelSchema = ModelSchemaReader.read(classes);
+            SchemaChanges changes = Autogenerator.diff(connection, modelSchema, renames, ignored);
             List<Problem> problems = new ArrayList<>();
             for (SchemaOperation operation : changes.upgrade()) {
                 String keep = onlyInDatabase(operation).map(name -> " If " + name + " exists only in SQL on purpose,"

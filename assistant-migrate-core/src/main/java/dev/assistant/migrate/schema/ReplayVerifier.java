@@ -8,6 +8,7 @@ import dev.assistant.migrate.api.ScriptFailedException;
 import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationScript;
 import dev.assistant.migrate.engine.ScriptRunner;
+import dev.assistant.migrate.engine.StatementObserver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +70,7 @@ final class ReplayVerifier {
     private final MigrationCatalog catalog;
     private final ScriptRunner runner;
     private final Hints hints;
+    private final StatementObserver observer;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
     private final Map<String, MigrationScript> createdBy = new HashMap<>();
@@ -80,9 +82,18 @@ final class ReplayVerifier {
 
     /** @param runner the one connection to the shadow database, empty when the replay starts */
     ReplayVerifier(MigrationCatalog catalog, ScriptRunner runner, Hints hints) {
+        this(catalog, runner, hints, null);
+    }
+
+    /**
+     * @param observer told of every statement of each migration where it is applied for good (the application that
+     *     stays, on what the migrations before it built), or null
+     */
+    ReplayVerifier(MigrationCatalog catalog, ScriptRunner runner, Hints hints, StatementObserver observer) {
         this.catalog = catalog;
         this.runner = runner;
         this.hints = hints;
+        this.observer = observer;
     }
 
     /** @param live where the database check runs against stands, or null to leave it out */
@@ -235,7 +246,7 @@ final class ReplayVerifier {
 
     private boolean applyForGood(MigrationScript migration) throws SQLException {
         try {
-            runner.apply(migration);
+            runner.apply(migration, observer);
         } catch (ScriptFailedException e) {
             failure = e;
             return false;

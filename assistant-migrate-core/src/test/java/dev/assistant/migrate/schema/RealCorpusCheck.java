@@ -101,6 +101,10 @@ abstract class RealCorpusCheck {
         report.problems().stream().filter(p -> p.kind() != ProblemKind.MISSING_UNDO).map(Problem::describe)
                 .forEach(lines::add);
         lines.addAll(log.info());
+        lines.add("lint: " + report.lint().size() + " findings, by rule: " + report.lint().stream()
+                .collect(java.util.stream.Collectors.groupingBy(f -> f.rule().id(), java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
+        report.lint().stream().map(f -> "lint " + f.describe()).forEach(lines::add);
         log.lines().stream().filter(line -> line.startsWith("DEBUG [shadow]")).forEach(lines::add);
         return lines;
     }

@@ -8,6 +8,7 @@ import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.FleetRequest;
 import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.Hints;
+import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.Workspace;
 import dev.assistant.migrate.api.report.TextReports;
@@ -371,5 +372,15 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Logs each line at info level, through the password filter. */
     protected static void print(MavenEngineLog log, List<String> lines) {
         lines.forEach(log::info);
+    }
+
+    /** {@code assistant.lint}: error, warn or off. */
+    static LintMode lintMode(String value) throws MojoFailureException {
+        try {
+            return LintMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("-D" + PluginProperties.LINT + "=" + value + " is not a lint mode: use"
+                    + " error (the default), warn or off.");
+        }
     }
 }

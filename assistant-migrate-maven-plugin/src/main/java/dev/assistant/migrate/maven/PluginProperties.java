@@ -29,6 +29,7 @@ public final class PluginProperties {
     public static final String NAMING_STRATEGY = "assistant.namingStrategy";
     public static final String VERSION = "assistant.version";
     public static final String REPAIR = "assistant.repair";
+    public static final String LINT = "assistant.lint";
 
     private PluginProperties() {
     }

@@ -29,6 +29,13 @@ public class StatusMojo extends AbstractMigrateMojo {
     @Parameter(property = PluginProperties.FORMAT, defaultValue = "text")
     private String format;
 
+    /**
+     * The lock and rewrite lint (docs/lint.md): unless {@code off}, pending migrations are replayed on a temporary
+     * database and those that would block production are marked (status never fails for them).
+     */
+    @Parameter(property = PluginProperties.LINT, defaultValue = "error")
+    private String lint;
+
     @Inject
     public StatusMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -38,7 +45,7 @@ public class StatusMojo extends AbstractMigrateMojo {
     protected void run(AssistantMigrate core, Workspace workspace, ReactorLocations scripts, MavenEngineLog log)
             throws MojoFailureException {
         OutputFormat output = OutputFormat.parse(format);
-        StatusReport report = core.status(new StatusRequest(workspace));
+        StatusReport report = core.status(new StatusRequest(workspace, lintMode(lint)));
         if (output == OutputFormat.JSON) {
             System.out.println(JsonReports.status(report));
         } else {

@@ -5,6 +5,7 @@ import dev.assistant.db.testing.ScratchDatabase;
 import dev.assistant.db.testing.TestDatabaseServer;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.CheckRequest;
+import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.DowngradeRequest;
 import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateRequest;
@@ -88,7 +89,13 @@ public final class Benchmarks {
         Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath());
         Path cli = args.length > 2 && !args[2].isBlank() && Files.isRegularFile(Path.of(args[2]))
                 ? Path.of(args[2]).toAbsolutePath() : null;
-        new Benchmarks(runs, bigRuns, work, report, cli).run();
+        Benchmarks benchmarks = new Benchmarks(runs, bigRuns, work, report, cli);
+        if ("lint".equals(System.getProperty("bench.only"))) {
+            MigrationSet set = MigrationGenerator.write(work.resolve("migrations-1000"), 1000);
+            benchmarks.lintOverhead(set).forEach(System.out::println);
+            return;
+        }
+        benchmarks.run();
     }
 
     private void run() throws Exception {
@@ -207,6 +214,7 @@ public final class Benchmarks {
         progress(autogenerate);
 
         List<Measurement> checks = check(project, thousandSet, startup);
+        lines.addAll(lintOverhead(thousandSet));
 
         lines.add("Load average (1, 5, 15 min; runnable/total tasks) at start: " + loadAtStart + "; at end: "
                 + Machine.load() + ".");
@@ -239,7 +247,7 @@ public final class Benchmarks {
                     "projected %.0f s per run from the engine's %d-migration check (%.2f s per migration), over this"
                             + " run's budget of %.0f s", projected, PROBE, perMigration, CHECK_BUDGET))
                     : measure(name, MAVEN, times, false, setup(database -> migrate(database, set.directory())),
-                            database -> goal(project, database, "check",
+                            database -> goal(project, database, "check", "-Dassistant.lint=warn",
                             "-Dassistant.locations=" + set.directory()));
             progress(measurement);
             checks.add(measurement);
@@ -247,6 +255,36 @@ public final class Benchmarks {
         lines.add(String.format(Locale.ROOT, "- check, engine, first %d migrations (the profiled run): %.2f s per"
                 + " migration", PROBE, perMigration));
         return checks;
+    }
+
+    /**
+     * What the lock and rewrite lint's observation adds to check: the engine's check (no Maven, no model) on the
+     * first 100 and 300 migrations, applied beforehand, with {@code assistant.lint=off} and {@code warn} (observed,
+     * nothing fails: the generated migrations index existing tables on purpose), taking turns run by run.
+     * {@code -Dbench.only=lint} runs this alone and prints its lines.
+     */
+    List<String> lintOverhead(MigrationSet thousandSet) throws Exception {
+        List<String> figures = new ArrayList<>();
+        for (int count : List.of(100, 300)) {
+            Path scripts = thousandSet.first(count).directory();
+            Map<String, Measurement> row = new java.util.LinkedHashMap<>();
+            List<Contestant> contestants = new ArrayList<>();
+            for (LintMode mode : List.of(LintMode.OFF, LintMode.WARN)) {
+                contestants.add(contestant(row, mode.name(), "check, " + count + " migrations with undo (engine),"
+                        + " lint " + mode.name().toLowerCase(Locale.ROOT), "heap",
+                        setup(database -> migrate(database, scripts)),
+                        engine(database -> CORE.check(new CheckRequest(workspace(database, scripts),
+                                Optional.empty(), null, List.of(), List.of(), mode)))));
+            }
+            interleaved(count > 100 ? bigRuns : runs, true, contestants);
+            row.values().forEach(this::progress);
+            Measurement off = row.get(LintMode.OFF.name());
+            Measurement on = row.get(LintMode.WARN.name());
+            figures.add(String.format(Locale.ROOT, "- check, %d migrations with undo, engine: lint off %s, lint on"
+                    + " %s: the observation adds %.0f %%", count, off.timing(-1), on.timing(-1),
+                    (on.median() / off.median() - 1) * 100));
+        }
+        return figures;
     }
 
     /** A copy of the migrations, fresh for each autogenerate run (create writes into it when it finds changes). */

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assistant.migrate.api.AppliedMigration;
+import dev.assistant.migrate.api.CheckReport;
 import dev.assistant.migrate.api.FleetResult;
 import dev.assistant.migrate.api.HistoryReport;
+import dev.assistant.migrate.api.LintFinding;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
 import dev.assistant.migrate.api.StatusReport;
 import java.util.List;
 
 /**
- * Renders status and history as JSON in the documented shape (docs/json-output.md). Fields are only ever added;
+ * Renders status, history and check as JSON in the documented shape (docs/json-output.md). Fields are only ever added;
  * {@code formatVersion} changes if one is removed or changes meaning.
  */
 public final class JsonReports {
@@ -63,8 +65,45 @@ public final class JsonReports {
             root.putNull("current");
         }
         pending(root.putArray("pending"), report.pending());
-        ArrayNode problems = root.putArray("problems");
-        for (Problem problem : report.problems()) {
+        problems(root.putArray("problems"), report.problems());
+        lint(root.putArray("lint"), report.lint());
+        root.put("lintNotChecked", report.lintNotChecked().orElse(null));
+        root.put("upToDate", report.isUpToDate());
+        return root;
+    }
+
+    /** check's findings: pending migrations, problems, what was not checked, and the lint's findings. */
+    public static String check(CheckReport report) {
+        ObjectNode root = root("check", report.database());
+        root.put("current", report.current().orElse(null));
+        pending(root.putArray("pending"), report.pending());
+        problems(root.putArray("problems"), report.problems());
+        ArrayNode notChecked = root.putArray("notChecked");
+        report.notChecked().forEach(notChecked::add);
+        lint(root.putArray("lint"), report.lint());
+        root.put("passed", report.passed());
+        return write(root);
+    }
+
+    private static void lint(ArrayNode array, List<LintFinding> findings) {
+        for (LintFinding finding : findings) {
+            array.addObject()
+                    .put("rule", finding.rule().id())
+                    .put("severity", finding.severity().name())
+                    .put("script", finding.script())
+                    .put("line", finding.line())
+                    .put("statement", finding.statement())
+                    .put("table", finding.table().isEmpty() ? null : finding.table())
+                    .put("observed", finding.observed())
+                    .put("size", finding.size().orElse(null))
+                    .put("safePattern", finding.rule().safePattern())
+                    .put("allowed", finding.allowed().orElse(null))
+                    .put("fails", finding.fails());
+        }
+    }
+
+    private static void problems(ArrayNode problems, List<Problem> list) {
+        for (Problem problem : list) {
             problems.addObject()
                     .put("kind", problem.kind().name())
                     .put("severity", problem.kind().severity().name())
@@ -73,8 +112,6 @@ public final class JsonReports {
                     .put("detail", problem.detail())
                     .put("fix", problem.fix());
         }
-        root.put("upToDate", report.isUpToDate());
-        return root;
     }
 
     public static String history(HistoryReport report) {

@@ -51,6 +51,13 @@ public final class TextReports {
                     + (notApplied.isEmpty() ? "" : "; and " + notApplied));
             lines.addAll(indent(pendingTable(report.pending())));
         }
+        if (!report.lint().isEmpty()) {
+            lines.add("Lint:     " + count(report.lint().size(), "finding") + " in the pending migrations, what they"
+                    + " would do to existing tables (docs/lint.md):");
+            report.lint().forEach(finding -> lines.add("  - " + (finding.allowed().isPresent() ? "accepted"
+                    : finding.severity().name().toLowerCase(java.util.Locale.ROOT)) + ": " + finding.describe()));
+        }
+        report.lintNotChecked().ifPresent(reason -> lines.add("Lint:     " + reason));
         lines.addAll(problems(report.problems()));
         if (report.isUpToDate()) {
             lines.add("Up to date.");
@@ -176,6 +183,18 @@ public final class TextReports {
                 + report.database());
         lines.addAll(check(report));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /** The lint's warnings, one line each, which front ends log as warnings whether check passed or not. */
+    public static List<String> lintWarnings(CheckReport report) {
+        return report.lintNotFailing().stream().filter(finding -> finding.allowed().isEmpty())
+                .map(finding -> "Lint warning: " + finding.describe()).toList();
+    }
+
+    /** The lint findings an allow comment accepts, each with its reason, one line each (for the info log). */
+    public static List<String> lintAccepted(CheckReport report) {
+        return report.lint().stream().filter(finding -> finding.allowed().isPresent())
+                .map(finding -> "Accepted: " + finding.describe()).toList();
     }
 
     /** A passed check, for the debug log. */

@@ -1,0 +1,4 @@
+-- expect: invalid-allow, table-rewrite
+SET lock_timeout = '5s';
+-- assistant:allow table-rewrites orders is small
+ALTER TABLE users ALTER COLUMN age TYPE bigint;

@@ -1,0 +1,2 @@
+-- expect: non-concurrent-index
+CREATE INDEX users_email ON users (email);

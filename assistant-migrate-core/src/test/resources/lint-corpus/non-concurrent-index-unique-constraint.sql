@@ -1,0 +1,3 @@
+-- expect: non-concurrent-index
+SET lock_timeout = '5s';
+ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);

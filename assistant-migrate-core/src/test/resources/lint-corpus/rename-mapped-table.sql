@@ -1,0 +1,3 @@
+-- expect: rename-mapped
+SET lock_timeout = '5s';
+ALTER TABLE orders RENAME TO purchases;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE INDEX CONCURRENTLY users_email ON users (email);

@@ -1,0 +1,2 @@
+-- expect: none
+DROP INDEX CONCURRENTLY orders_note;

@@ -1,0 +1,5 @@
+-- expect: none
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+-- next migration
+ALTER TABLE orders VALIDATE CONSTRAINT orders_user;

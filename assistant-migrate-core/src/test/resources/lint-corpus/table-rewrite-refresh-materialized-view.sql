@@ -1,0 +1,3 @@
+-- expect: table-rewrite
+SET lock_timeout = '5s';
+REFRESH MATERIALIZED VIEW order_totals;

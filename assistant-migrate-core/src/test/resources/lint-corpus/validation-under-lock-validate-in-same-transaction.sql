@@ -1,0 +1,4 @@
+-- expect: validation-under-lock
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_user;
