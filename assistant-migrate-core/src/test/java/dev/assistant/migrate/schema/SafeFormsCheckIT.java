@@ -77,5 +77,8 @@ class SafeFormsCheckIT {
         CheckReport report = core.check(new CheckRequest(workspace, model, null));
         assertThat(report.problems()).extracting(Problem::detail).isEmpty();
         assertThat(report.passed()).isTrue();
+        assertThat(report.lint()).as("what the lock and rewrite lint finds in the generated safe forms")
+                .extracting(finding -> finding.rule().id() + " " + finding.script() + ":" + finding.line())
+                .isEmpty();
     }
 }
