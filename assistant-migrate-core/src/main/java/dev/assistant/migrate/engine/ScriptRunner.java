@@ -207,7 +207,7 @@ public final class ScriptRunner implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : split) {
                 running = sql;
-                statement.execute(sql.sql());
+                SqlStatements.execute(statement, sql);
             }
         } catch (SQLException e) {
             int line = running == null ? 0 : running.line();

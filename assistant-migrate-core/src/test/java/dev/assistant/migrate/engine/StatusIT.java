@@ -73,6 +73,10 @@ class StatusIT extends EngineTestCase {
 
         assertThat(only(ProblemKind.FUTURE_MIGRATION).detail()).contains("newer checkout");
         assertThat(status().current()).get().extracting(AppliedMigration::version).isEqualTo("2");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        assertThat(fixture.log().lines()).as("migrate does not call it up to date without a word")
+                .anyMatch(line -> line.startsWith("WARN V2 (two): The history records V2__two.sql as applied")
+                        && line.contains("newer checkout"));
     }
 
     @Test
