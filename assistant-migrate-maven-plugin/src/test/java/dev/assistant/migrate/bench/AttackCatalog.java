@@ -36,6 +36,9 @@ final class AttackCatalog {
     static final String LOCK_LOSS = "Lock loss";
     static final String KILLS = "Killed runs";
 
+    /** The groups whose attacks race or kill Maven processes: they run one at a time. */
+    static final java.util.Set<String> TIMED = java.util.Set.of(CONCURRENCY, LOCK_LOSS, KILLS);
+
     static final boolean BOTH = true;
     static final boolean OURS_ONLY = false;
 

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 final class AttackRun {
 
     static final String MIGRATIONS = "src/main/resources/db/migration";
-    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** How long one Maven run may take before it counts as hung: on a loaded machine, Maven alone starts in a minute. */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("attacks.timeout", 300));
     /** The version of Flyway's Maven plugin (and its PostgreSQL module) under attack: the Flyway Core we use. */
     static final String FLYWAY_VERSION = System.getProperty("attacks.flyway.version", FlywayPlugin.version());
     /** The JDBC driver Flyway's plugin gets. */

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * (label=repository pairs, e.g. {@code after=target/it-repository,before=/tmp/main-it-repository,flyway=/tmp/m2};
  * a label starting with {@code flyway} runs Flyway's plugin), {@code attacks.only} (the attacks to run: substrings of
  * their group and name, separated by {@code |}), {@code attacks.rounds} (rounds of the concurrency and kill attacks), {@code attacks.lanes} (attacks run
- * at once, 2 by default).
+ * at once besides the concurrency, kill and lock-loss attacks, which run one at a time in a lane of their own; 2 by
+ * default), {@code attacks.timeout} (seconds one Maven run may take, 300 by default).
  */
 public final class Attacks {
 
@@ -107,7 +108,8 @@ public final class Attacks {
 
     /**
      * Runs the attacks whose name contains {@code only}, on {@code lanes} threads at once (each attack has its own
-     * project and database, so they are independent), after one warm-up run per tool that resolves what the tool
+     * project and database, so they are independent), and beside them, one at a time, those that race or kill
+     * processes, after one warm-up run per tool that resolves what the tool
      * needs; the attacks' Maven runs are offline.
      */
     private void runAll(String only, int lanes) throws Exception {
@@ -117,6 +119,8 @@ public final class Attacks {
         }
         List<Attack> catalogue = AttackCatalog.all(rounds);
         Map<Integer, Map<String, Future<Judgement>>> pending = new TreeMap<>();
+        // the attacks that time processes against each other run one after another, beside the other lanes
+        ExecutorService heavy = Executors.newSingleThreadExecutor();
         ExecutorService executor = Executors.newFixedThreadPool(lanes);
         try {
             for (int index = 0; index < catalogue.size(); index++) {
@@ -132,7 +136,8 @@ public final class Attacks {
                     if (tool.flyway() ? !attack.onFlyway() : !attack.onOurs()) {
                         continue;
                     }
-                    row.put(tool.label(), executor.submit(() -> {
+                    row.put(tool.label(), (AttackCatalog.TIMED.contains(attack.category()) ? heavy : executor)
+                            .submit(() -> {
                         Instant begun = Instant.now();
                         Judgement judgement = runOne(attack, tool, number);
                         System.out.printf(Locale.ROOT, "[%d s, %d s] %-8s %-7s %s — %s%n",
@@ -154,6 +159,7 @@ public final class Attacks {
             }
         } finally {
             executor.shutdownNow();
+            heavy.shutdownNow();
         }
         elapsed = Duration.between(started, Instant.now());
     }
