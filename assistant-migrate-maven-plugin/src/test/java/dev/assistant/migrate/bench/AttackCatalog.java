@@ -380,6 +380,7 @@ final class AttackCatalog {
                 }),
                 attack(CONCURRENCY, "a downgrade racing a migrate, " + rounds + " rounds", OURS_ONLY, run -> {
                     twentyMigrations(run, 0);
+                    int downgradeFirst = 0;
                     for (int round = 1; round <= rounds; round++) {
                         run.sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                         run.applyUpTo("15");
@@ -396,11 +397,14 @@ final class AttackCatalog {
                         }
                         List<String> history = run.history();
                         if (!history.equals(versions(history.size())) || !run.tables().equals(tables(history.size()))
-                                || (history.size() != 15 && history.size() != 10)) {
+                                || (history.size() != 15 && history.size() != 20)) {
                             return Judgement.silent("round " + round + ": history " + history);
                         }
+                        // migrate first: 20, then the downgrade leaves 15; downgrade first: 10, then migrate 20
+                        downgradeFirst += history.size() == 20 ? 1 : 0;
                     }
-                    return Judgement.clear(2 * rounds + " runs, history contiguous after every round");
+                    return Judgement.clear(2 * rounds + " runs, history contiguous after every round; the downgrade"
+                            + " went first in " + downgradeFirst + " of " + rounds + " rounds");
                 }),
                 attack(CONCURRENCY, "a run waiting past its lock timeout for another session", BOTH, run -> {
                     run.twoMigrations();
