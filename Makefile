@@ -106,7 +106,7 @@ bench: db-up $(BUILD_STAMP) ## Measure migrate, status, check, create, downgrade
 		-Dexec.mainClass=dev.assistant.migrate.bench.Benchmarks -Dexec.classpathScope=test \
 		-Dexec.args="$(CURDIR)/docs/benchmarks.md $(CURDIR)/target/bench $(CLI_JAR)" $(BENCH_FLAGS)
 
-attacks: $(TEST_DATABASE) ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about an hour); see docs/reliability.md
+attacks: $(TEST_DATABASE) ## Run the attack catalogue against this plugin and Flyway's Maven plugin (about 25 minutes on 2 busy cores); see docs/reliability.md
 	$(MVN) $(MVN_FLAGS) -pl assistant-migrate-maven-plugin -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dit.test=AttackDriver -Dfailsafe.failIfNoSpecifiedTests=false -Dinvoker.test=migrate-skip \
 		-Dattacks.tools="after=$(CURDIR)/assistant-migrate-maven-plugin/target/it-repository,flyway=$(CURDIR)/target/attacks-m2" \

@@ -7,6 +7,7 @@ public enum ProblemKind {
     RENAMED_AFTER_APPLIED(Severity.ERROR, "applied here under its old name"),
     APPLIED_FILE_MISSING(Severity.ERROR, "applied, but its file is gone"),
     FAILED_MIGRATION(Severity.ERROR, "failed and left a failure record"),
+    HISTORY_EDITED(Severity.ERROR, "the history holds rows no run writes"),
     OUT_OF_ORDER(Severity.ERROR, "pending, but older than the newest applied migration"),
     DUPLICATE_VERSION(Severity.ERROR, "version used by more than one file"),
     NOT_UTF8(Severity.ERROR, "not valid UTF-8"),

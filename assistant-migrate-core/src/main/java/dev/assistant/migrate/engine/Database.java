@@ -173,6 +173,23 @@ public final class Database {
     }
 
 
+    /**
+     * The server runs the session read-only (SQL state 25006), so no migration, undo or history row can be written:
+     * the connection's fault, not a script's.
+     *
+     * @param action what was refused, e.g. "Migration V2__add.sql was refused and rolled back"
+     * @param state what the database is at, e.g. "the database is at version 1 (one)."
+     * @param again the command to run once the cause is gone
+     */
+    public MigrationEngineException readOnly(String action, String state, String again, SQLException e) {
+        return new MigrationEngineException(action + ": " + describe() + " runs this session read-only ("
+                + settings.redact(SqlFailures.serverMessage(e)) + ", SQL state 25006); " + state + " Either"
+                + " default_transaction_read_only is on for the database or for user '" + settings.user() + "', or the"
+                + " server is a standby. Connect to the primary, or turn it off (ALTER DATABASE "
+                + SqlIdentifiers.quote(settings.database()) + " SET default_transaction_read_only = off;), then "
+                + again + ".", true, e);
+    }
+
     private static String serverMessage(SQLException e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');

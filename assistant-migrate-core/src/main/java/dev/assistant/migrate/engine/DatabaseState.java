@@ -64,9 +64,46 @@ final class DatabaseState {
             }
         }
         state.applied.sort(Comparator.comparingInt(AppliedMigration::installedRank));
+        state.problems.addAll(historyTampered(state.applied));
         state.problems.addAll(catalog.problems());
         state.placeDuplicates(catalog);
         return state;
+    }
+
+    /**
+     * Rows that Flyway's own table cannot hold as written (its primary key is installed_rank) or that no run writes:
+     * a version applied twice, or two rows of one rank. The history was edited by hand; which row is true cannot
+     * be guessed, so migrate and downgrade stop.
+     */
+    private static List<Problem> historyTampered(List<AppliedMigration> applied) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Long> byVersion = applied.stream().filter(row -> row.version() != null
+                        && !row.state().toLowerCase(java.util.Locale.ROOT).contains("fail"))
+                .collect(java.util.stream.Collectors.groupingBy(AppliedMigration::version, LinkedHashMap::new,
+                        java.util.stream.Collectors.counting()));
+        byVersion.forEach((version, count) -> {
+            if (count > 1) {
+                problems.add(new Problem(ProblemKind.HISTORY_EDITED, "V" + version, HistoryTable.NAME + " records"
+                        + " version " + version + " as applied " + count + " times; a run applies a version once.",
+                        "Delete the extra row (keep the one with the lowest installed_rank), after checking what the"
+                                + " schema holds: DELETE FROM " + HistoryTable.NAME + " WHERE version = '" + version
+                                + "' AND installed_rank <> (SELECT min(installed_rank) FROM " + HistoryTable.NAME
+                                + " WHERE version = '" + version + "');"));
+            }
+        });
+        Map<Integer, Long> byRank = applied.stream().collect(java.util.stream.Collectors.groupingBy(
+                AppliedMigration::installedRank, LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        byRank.forEach((rank, count) -> {
+            if (count > 1) {
+                problems.add(new Problem(ProblemKind.HISTORY_EDITED, "installed_rank " + rank, HistoryTable.NAME
+                        + " has " + count + " rows of installed_rank " + rank + ", so the order in which migrations"
+                        + " were applied is unknown; Flyway's table has installed_rank as its primary key.",
+                        "Give each row its own installed_rank in the order they were applied, and restore the key:"
+                                + " ALTER TABLE " + HistoryTable.NAME + " ADD CONSTRAINT " + HistoryTable.NAME
+                                + "_pk PRIMARY KEY (installed_rank);"));
+            }
+        });
+        return problems;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.parser.ParsingContext;
+import org.flywaydb.database.postgresql.PostgreSQLCopyParsedStatement;
 import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
 import org.flywaydb.database.postgresql.PostgreSQLParser;
 
@@ -37,12 +38,29 @@ final class FlywayInternals {
             while (iterator.hasNext()) {
                 org.flywaydb.core.internal.sqlscript.SqlStatement statement = iterator.next();
                 statements.add(new SqlStatement(statement.getLineNumber(), statement.getSql(),
-                        statement.canExecuteInTransaction()));
+                        statement.canExecuteInTransaction(), copyData(statement)));
             }
         } catch (FlywayException e) {
             throw new MigrationEngineException("Cannot parse " + scriptName + ": " + e.getMessage(), true, e);
         }
         return statements;
+    }
+
+    /**
+     * The rows of a {@code COPY … FROM STDIN}: Flyway's parser keeps them in its statement for its own executor, which
+     * sends them through the driver's CopyManager; the engine's loop does the same with them.
+     */
+    private static String copyData(org.flywaydb.core.internal.sqlscript.SqlStatement statement) {
+        if (!(statement instanceof PostgreSQLCopyParsedStatement)) {
+            return null;
+        }
+        try {
+            java.lang.reflect.Field field = PostgreSQLCopyParsedStatement.class.getDeclaredField("copyData");
+            field.setAccessible(true);
+            return (String) field.get(statement);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This Flyway keeps the rows of COPY … FROM STDIN otherwise: " + e, e);
+        }
     }
 
     private static final class InMemoryResource extends LoadableResource {

@@ -12,6 +12,7 @@ import dev.assistant.migrate.api.MigrateResult;
 import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.PendingMigration;
 import dev.assistant.migrate.api.Problem;
+import dev.assistant.migrate.api.ProblemKind;
 import dev.assistant.migrate.api.ProblemsFoundException;
 import dev.assistant.migrate.api.RepairRequest;
 import dev.assistant.migrate.api.RepairResult;
@@ -145,6 +146,7 @@ public final class MigrationEngine {
             Flyway flyway = flyway(target);
             DatabaseState before = read(flyway, own.schema());
             refuseOn(before.errors(), "migrate");
+            warnAboutFuture(before);
             requireForward(target, before);
             HistoryTable history = own.history();
             HistoryTable.Presence presence = presence(own, history);
@@ -305,6 +307,18 @@ public final class MigrationEngine {
                 + hints.startDatabase() + " gives one), or adopt the existing schema: "
                 + hints.baseline("adopt existing schema") + " writes the migration that builds it and records it as the"
                 + " baseline.", true);
+    }
+
+    /**
+     * A history row newer than every script does not stop migrate (an older build may run against a newer database,
+     * as a rolled-back deploy does), but migrate must not call such a database up to date without saying so.
+     */
+    private void warnAboutFuture(DatabaseState state) {
+        for (Problem problem : state.problems()) {
+            if (problem.kind() == ProblemKind.FUTURE_MIGRATION) {
+                log.warn(problem.subject() + ": " + problem.detail() + " " + problem.fix());
+            }
+        }
     }
 
     /** Every entry of the locations that is not read, said in migrate's own output. */

@@ -189,7 +189,7 @@ final class MigrationRunner implements AutoCloseable {
         watch.started(migration.script() + ":" + sql.line() + " (" + ScriptFailedException.abbreviate(sql.sql())
                 .lines().findFirst().orElse("") + ")");
         try {
-            statement.execute(sql.sql());
+            SqlStatements.execute(statement, sql);
         } finally {
             watch.finished();
         }
@@ -280,6 +280,9 @@ final class MigrationRunner implements AutoCloseable {
         }
         if (SqlFailures.isPrivilege(e)) {
             return database.lacksPrivilege("to " + action, own.schema(), e);
+        }
+        if (SqlFailures.isReadOnly(e)) {
+            return database.readOnly("Could not " + action, state(), "migrate again: " + hints.migrate(), e);
         }
         return new MigrationEngineException("Could not " + action + " on " + database.describe() + ": "
                 + database.settings().redact(SqlFailures.serverMessage(e)) + (e.getSQLState() == null ? ""

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 /**
  * What a failed statement of a migration or an undo script means, and the fix that follows from it: a lost connection
  * (SQL state 08…, 57P…) is the network's or the server's doing and the script is fine; a missing privilege (42501) is
- * the user's; anything else is the script's, located by file, line and statement.
+ * the user's; a read-only session (25006) the connection's; anything else is the script's, located by file, line and statement.
  */
 final class ScriptFailures {
 
@@ -43,6 +43,10 @@ final class ScriptFailures {
                     + "; " : "It ran outside a transaction, so what it did before that stays (an index being built"
                     + " concurrently is left INVALID: DROP INDEX CONCURRENTLY IF EXISTS <name>; removes it); ")
                     + run.state() + " Once the server is reachable, " + run.again() + ".", false, e);
+        }
+        if (SqlFailures.isReadOnly(e)) {
+            return database.readOnly(run.title() + " was refused" + (run.transactional() ? " and rolled back"
+                    : " outside a transaction"), run.state(), run.again(), e);
         }
         if (SqlFailures.isPrivilege(e)) {
             String user = database.settings().user();

@@ -219,7 +219,7 @@ public final class ScriptRunner implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : split) {
                 running = sql;
-                statement.execute(sql.sql());
+                SqlStatements.execute(statement, sql);
                 if (observer != null) {
                     SqlStatement ran = sql;
                     observe(() -> observer.statementRan(connection, script, ran, transactional));

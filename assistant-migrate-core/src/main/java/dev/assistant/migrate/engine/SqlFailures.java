@@ -41,4 +41,12 @@ final class SqlFailures {
     static boolean isPrivilege(SQLException e) {
         return "42501".equals(e.getSQLState());
     }
+
+    /**
+     * The session may not write at all (25006): default_transaction_read_only for the database or the role, or a
+     * standby server. Nothing about the statement either.
+     */
+    static boolean isReadOnly(SQLException e) {
+        return "25006".equals(e.getSQLState());
+    }
 }

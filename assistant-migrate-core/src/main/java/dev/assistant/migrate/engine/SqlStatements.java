@@ -1,11 +1,16 @@
 package dev.assistant.migrate.engine;
 
 import dev.assistant.migrate.api.SqlStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
  * Splits scripts into statements exactly as Flyway splits migrations (its PostgreSQL parser: dollar quoting, nested
@@ -53,6 +58,20 @@ final class SqlStatements {
      */
     static List<SqlStatement> of(MigrationScript script, Map<String, String> placeholders) {
         return FlywayInternals.split(script.file().displayPath(), script.text().orElseThrow(), placeholders);
+    }
+
+    /** Runs one statement of a script; a {@code COPY … FROM STDIN} gets its rows through the driver's CopyManager. */
+    static void execute(Statement statement, SqlStatement sql) throws SQLException {
+        if (sql.copyData() == null) {
+            statement.execute(sql.sql());
+            return;
+        }
+        try {
+            statement.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql.sql(),
+                    new StringReader(sql.copyData()));
+        } catch (IOException e) {
+            throw new SQLException("Could not send the rows of " + sql.sql() + ": " + e.getMessage(), "58030", e);
+        }
     }
 
     /** True when every statement may run in one transaction. */

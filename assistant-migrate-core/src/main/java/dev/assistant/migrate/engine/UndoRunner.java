@@ -57,7 +57,7 @@ final class UndoRunner implements AutoCloseable {
                     watch.started(step.undoScript() + ":" + sql.line() + " (" + ScriptFailedException.abbreviate(
                             sql.sql()).lines().findFirst().orElse("") + ")");
                     try {
-                        statement.execute(sql.sql());
+                        SqlStatements.execute(statement, sql);
                     } finally {
                         watch.finished();
                     }

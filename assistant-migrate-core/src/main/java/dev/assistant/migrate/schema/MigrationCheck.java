@@ -41,7 +41,8 @@ public final class MigrationCheck {
     /** Problems of a history that make the database's schema incomparable with what the scripts build. */
     private static final Set<ProblemKind> HISTORY_MISMATCH = EnumSet.of(ProblemKind.CHECKSUM_MISMATCH,
             ProblemKind.DESCRIPTION_CHANGED, ProblemKind.RENAMED_AFTER_APPLIED, ProblemKind.APPLIED_FILE_MISSING,
-            ProblemKind.FAILED_MIGRATION, ProblemKind.OUT_OF_ORDER, ProblemKind.FUTURE_MIGRATION);
+            ProblemKind.FAILED_MIGRATION, ProblemKind.HISTORY_EDITED, ProblemKind.OUT_OF_ORDER,
+            ProblemKind.FUTURE_MIGRATION);
 
     private final MigrationEngine engine;
     private final String shadowUrl;

@@ -197,7 +197,8 @@ public final class MigrationScripts {
     /**
      * Text as it may stand in a {@code --} comment line: every line break (which would end the comment and start a
      * statement) and every other control character becomes a space. Callers check the message already; this holds
-     * whatever the caller.
+     * whatever the caller. A {@code ${} becomes {@code $ {}: Flyway replaces placeholders in comments too, so a
+     * message such as "per ${tenant} schema" would otherwise make the new script fail to apply.
      */
     static String oneLine(String text) {
         StringBuilder line = new StringBuilder(text.length());
@@ -205,7 +206,7 @@ public final class MigrationScripts {
             char c = text.charAt(i);
             line.append(MigrationNames.isControl(c) ? ' ' : c);
         }
-        return line.toString();
+        return line.toString().replace("${", "$ {");
     }
 
     /** Text as {@code --} comment lines of at most about 110 characters. */

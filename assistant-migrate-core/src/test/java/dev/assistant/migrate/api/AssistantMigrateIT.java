@@ -107,6 +107,17 @@ class AssistantMigrateIT {
                 .hasMessageContaining("To go back: {downgrade 1}.");
     }
 
+    @Test
+    void aPairCreatedFromAMessageWithAPlaceholderApplies() {
+        AssistantMigrate core = new AssistantMigrate(EngineLog.SILENT, HINTS);
+
+        core.create(new CreateRequest(workspace, "per ${tenant} schema", false, scripts, Optional.empty(), null));
+        MigrateResult migrated = core.migrate(MigrateRequest.latest(workspace));
+
+        assertThat(migrated.applied()).extracting(MigrateResult.Applied::label).hasSize(3)
+                .last().asString().endsWith("per tenant schema");
+    }
+
     private void assertDoneOnce(Function<AssistantMigrate, ?> goal) {
         RecordingLog log = new RecordingLog();
         goal.apply(new AssistantMigrate(log, HINTS));

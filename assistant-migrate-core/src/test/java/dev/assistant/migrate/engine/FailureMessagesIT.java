@@ -108,6 +108,33 @@ class FailureMessagesIT extends EngineTestCase {
     }
 
     @Test
+    void aReadOnlySessionIsTheConnectionsFaultNotTheScripts() throws SQLException {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.table("3", "three");
+        String database = DB.database().name();
+        try (Connection admin = TestDatabaseServer.get().connectAdmin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + database + "\" SET default_transaction_read_only = on");
+        }
+        try {
+            assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                    .isInstanceOf(MigrationEngineException.class)
+                    .hasMessageContaining("Migration V3__three.sql was refused and rolled back")
+                    .hasMessageContaining("runs this session read-only")
+                    .hasMessageContaining("SQL state 25006")
+                    .hasMessageContaining("the database is at version 2 (two).")
+                    .hasMessageContaining("SET default_transaction_read_only = off;")
+                    .hasMessageNotContaining("Fix the script");
+        } finally {
+            try (Connection admin = TestDatabaseServer.get().connectAdmin();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("ALTER DATABASE \"" + database + "\" RESET default_transaction_read_only");
+            }
+        }
+        assertThat(fixture.tables()).containsExactly("one", "two");
+    }
+
+    @Test
     void aUserWhoMayNotCreateTheHistoryTableIsToldSo() throws SQLException {
         fixture.table("1", "one");
         String role = "assistant_test_readonly_" + Long.toString(System.nanoTime(), 36);

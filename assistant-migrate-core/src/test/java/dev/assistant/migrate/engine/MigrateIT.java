@@ -32,6 +32,19 @@ class MigrateIT extends EngineTestCase {
     }
 
     @Test
+    void copyFromStdinSendsTheRowsThatFollowItAsFlywayDoes() {
+        fixture.table("1", "one").write("V2__names.sql", "CREATE TABLE names (id int, name text);\n"
+                + "COPY names (id, name) FROM stdin;\n1\tone\n2\ttwo; and more\n\\.\n"
+                + "INSERT INTO names VALUES (3, 'three');\n").write("U2__names.sql", "DROP TABLE names;\n");
+
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+
+        assertThat(fixture.historyVersions()).containsExactly("1", "2");
+        assertThat(fixture.strings("SELECT id || ':' || name FROM names ORDER BY id"))
+                .containsExactly("1:one", "2:two; and more", "3:three");
+    }
+
+    @Test
     void aSecondRunHasNothingToDo() {
         fixture.table("1", "one");
         fixture.engine().migrate(MigrateTarget.latest(), false);

@@ -73,6 +73,29 @@ class StatusIT extends EngineTestCase {
 
         assertThat(only(ProblemKind.FUTURE_MIGRATION).detail()).contains("newer checkout");
         assertThat(status().current()).get().extracting(AppliedMigration::version).isEqualTo("2");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        assertThat(fixture.log().lines()).as("migrate does not call it up to date without a word")
+                .anyMatch(line -> line.startsWith("WARN V2 (two): The history records V2__two.sql as applied")
+                        && line.contains("newer checkout"));
+    }
+
+    @Test
+    void aVersionRecordedTwiceAndTwoRowsOfOneRankStopMigrate() {
+        fixture.table("1", "one").table("2", "two");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success) SELECT 3, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success FROM flyway_schema_history WHERE version = '1'");
+
+        assertThat(only(ProblemKind.HISTORY_EDITED).detail()).contains("records version 1 as applied 2 times");
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .hasMessageContaining("migrate stopped before changing anything")
+                .hasMessageContaining("DELETE FROM flyway_schema_history WHERE version = '1'");
+
+        fixture.execute("DELETE FROM flyway_schema_history WHERE installed_rank = 3;"
+                + " ALTER TABLE flyway_schema_history DROP CONSTRAINT flyway_schema_history_pk;"
+                + " UPDATE flyway_schema_history SET installed_rank = 1");
+        assertThat(only(ProblemKind.HISTORY_EDITED).detail()).contains("2 rows of installed_rank 1");
     }
 
     @Test

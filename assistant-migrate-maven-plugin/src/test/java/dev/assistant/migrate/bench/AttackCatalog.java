@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,18 +36,21 @@ final class AttackCatalog {
     static final String LOCK_LOSS = "Lock loss";
     static final String KILLS = "Killed runs";
 
-    private static final boolean BOTH = true;
-    private static final boolean OURS_ONLY = false;
+    /** The groups whose attacks race or kill Maven processes: they run one at a time. */
+    static final java.util.Set<String> TIMED = java.util.Set.of(CONCURRENCY, LOCK_LOSS, KILLS);
+
+    static final boolean BOTH = true;
+    static final boolean OURS_ONLY = false;
 
     private AttackCatalog() {
     }
 
-    private static Attack attack(String category, String name, boolean onFlyway, Body body) {
+    static Attack attack(String category, String name, boolean onFlyway, Body body) {
         return new Attack(category, name, onFlyway, true, body);
     }
 
     /** V1 applied, V2 pending, and one more script named {@code name}: migrate must refuse it, naming it. */
-    private static Attack thirdScript(String name, String file, byte[] content, String... patterns) {
+    static Attack thirdScript(String name, String file, byte[] content, String... patterns) {
         return attack(SCRIPTS, name, BOTH, run -> {
             run.twoMigrations().applyUpTo("1");
             run.script(file, content);
@@ -54,7 +58,7 @@ final class AttackCatalog {
         });
     }
 
-    private static byte[] utf8(String text) {
+    static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -68,7 +72,12 @@ final class AttackCatalog {
         attacks.addAll(histories());
         attacks.addAll(blame());
         attacks.addAll(settings());
-        return attacks;
+        attacks.addAll(InputAttacks.all());
+        attacks.addAll(StateAttacks.all());
+        Map<String, List<Attack>> byCategory = new LinkedHashMap<>();
+        attacks.forEach(attack -> byCategory.computeIfAbsent(attack.category(), category -> new ArrayList<>())
+                .add(attack));
+        return byCategory.values().stream().flatMap(List::stream).toList();
     }
 
     private static List<Attack> scripts() {
@@ -371,6 +380,7 @@ final class AttackCatalog {
                 }),
                 attack(CONCURRENCY, "a downgrade racing a migrate, " + rounds + " rounds", OURS_ONLY, run -> {
                     twentyMigrations(run, 0);
+                    int downgradeFirst = 0;
                     for (int round = 1; round <= rounds; round++) {
                         run.sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                         run.applyUpTo("15");
@@ -387,11 +397,14 @@ final class AttackCatalog {
                         }
                         List<String> history = run.history();
                         if (!history.equals(versions(history.size())) || !run.tables().equals(tables(history.size()))
-                                || (history.size() != 15 && history.size() != 10)) {
+                                || (history.size() != 15 && history.size() != 20)) {
                             return Judgement.silent("round " + round + ": history " + history);
                         }
+                        // migrate first: 20, then the downgrade leaves 15; downgrade first: 10, then migrate 20
+                        downgradeFirst += history.size() == 20 ? 1 : 0;
                     }
-                    return Judgement.clear(2 * rounds + " runs, history contiguous after every round");
+                    return Judgement.clear(2 * rounds + " runs, history contiguous after every round; the downgrade"
+                            + " went first in " + downgradeFirst + " of " + rounds + " rounds");
                 }),
                 attack(CONCURRENCY, "a run waiting past its lock timeout for another session", BOTH, run -> {
                     run.twoMigrations();
@@ -407,11 +420,11 @@ final class AttackCatalog {
     }
 
     /** The lock keys of the history table public.flyway_schema_history: this engine's and Flyway's. */
-    private static long ourKey() {
+    static long ourKey() {
         return (0x61736d67L << 32) | (("public.flyway_schema_history").hashCode() & 0xffffffffL);
     }
 
-    private static long flywayKey() {
+    static long flywayKey() {
         return 0x466c79776179L + "\"public\".\"flyway_schema_history\"".hashCode();
     }
 
@@ -498,7 +511,7 @@ final class AttackCatalog {
                 "DROP TABLE t3;\n");
     }
 
-    private static void setOnDatabase(AttackRun run, String setting, String value) throws Exception {
+    static void setOnDatabase(AttackRun run, String setting, String value) throws Exception {
         try (Connection admin = TestDatabaseServer.get().connectAdmin(); Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE \"" + run.database().name() + "\" SET " + setting + " = " + value);
         }

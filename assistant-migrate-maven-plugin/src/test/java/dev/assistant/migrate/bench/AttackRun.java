@@ -1,7 +1,9 @@
 package dev.assistant.migrate.bench;
 
 import dev.assistant.db.testing.Jdbc;
+import dev.assistant.db.config.ConnectionSettings;
 import dev.assistant.db.testing.ScratchDatabase;
+import dev.assistant.db.testing.TestDatabaseServer;
 import dev.assistant.migrate.api.AssistantMigrate;
 import dev.assistant.migrate.api.EngineLog;
 import dev.assistant.migrate.api.MigrateRequest;
@@ -11,6 +13,7 @@ import dev.assistant.migrate.engine.TestHints;
 import dev.assistant.migrate.it.MavenRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 final class AttackRun {
 
     static final String MIGRATIONS = "src/main/resources/db/migration";
-    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** How long one Maven run may take before it counts as hung: on a loaded machine, Maven alone starts in a minute. */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("attacks.timeout", 300));
     /** The version of Flyway's Maven plugin (and its PostgreSQL module) under attack: the Flyway Core we use. */
     static final String FLYWAY_VERSION = System.getProperty("attacks.flyway.version", FlywayPlugin.version());
     /** The JDBC driver Flyway's plugin gets. */
@@ -90,14 +94,22 @@ final class AttackRun {
     private final Tool tool;
     private final Path project;
     private final ScratchDatabase database;
+    private final boolean offline;
     private String user;
     private String password;
     private int runs;
+    private boolean connectionGiven = true;
+    private Map<String, String> environment = Map.of();
+    private String settings = "";
+    /** How the attack's own reads and writes connect: as the database's role, or after a password change, as admin. */
+    private ConnectionSettings helper;
 
-    AttackRun(Tool tool, Path project, ScratchDatabase database) throws IOException {
+    AttackRun(Tool tool, Path project, ScratchDatabase database, boolean offline) throws IOException {
         this.tool = tool;
         this.project = project;
         this.database = database;
+        this.offline = offline;
+        this.helper = database.settings();
         this.user = database.user();
         this.password = database.password();
         Files.createDirectories(project.resolve(MIGRATIONS));
@@ -131,6 +143,67 @@ final class AttackRun {
 
     String password() {
         return password;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /**
+     * Gives the database's role a new password (e.g. one with characters that URLs and files must escape); the
+     * goals get it from the attack's own settings, and the attack's checks connect as the administrator.
+     */
+    void changePassword(String newPassword) throws SQLException {
+        try (Connection admin = TestDatabaseServer.get().connectAdmin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER ROLE \"" + database.user() + "\" PASSWORD '" + newPassword.replace("'", "''")
+                    + "'");
+        }
+        this.password = newPassword;
+        this.helper = TestDatabaseServer.get().adminSettings().withDatabase(database.name());
+    }
+
+    /** The goals get no connection from the attack: only what the options, environment, files or settings give. */
+    AttackRun withoutConnection() {
+        this.connectionGiven = false;
+        return this;
+    }
+
+    /** Environment variables of the goals' runs. */
+    AttackRun environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
+    }
+
+    /** More settings.xml content for the goals' runs, such as {@code <servers>}. */
+    AttackRun settings(String content) {
+        this.settings = content;
+        return this;
+    }
+
+    /** postgresql://user:password@host:port/database with this run's user and password, percent-encoded. */
+    String databaseUrl(String scheme) {
+        return scheme + "://" + encode(user) + ":" + encode(password) + "@" + database.settings().host() + ":"
+                + database.settings().port() + "/" + database.name();
+    }
+
+    /** jdbc:postgresql://host:port/database, without credentials. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + database.settings().host() + ":" + database.settings().port() + "/"
+                + database.name();
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Writes a file of the project (such as .env). */
+    AttackRun file(String name, byte[] content) {
+        try {
+            Files.write(project.resolve(name), content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     AttackRun script(String name, String sql) {
@@ -180,41 +253,42 @@ final class AttackRun {
         return await(start(goal, options, log), log);
     }
 
-    /** Starts a goal without waiting; its output goes to {@code log}. */
+    /**
+     * Starts a goal without waiting; its output goes to {@code log}. Options: the neutral {@code url},
+     * {@code user}, {@code password}, {@code serverId}, {@code target}, {@code locations} and {@code lockSeconds},
+     * each spelled as the tool spells it, or an argument starting with {@code -} given as it is (value ignored).
+     */
     Process start(String goal, Map<String, String> options, Path log) {
         List<String> arguments = new ArrayList<>(List.of("-ntp"));
-        Map<String, String> environment = new HashMap<>();
+        if (offline) {
+            arguments.add("-o");
+        }
+        Map<String, String> variables = new HashMap<>(environment);
+        boolean explicitUrl = options.containsKey("url");
         if (tool.flyway()) {
             arguments.add("org.flywaydb:flyway-maven-plugin:" + FLYWAY_VERSION + ":"
                     + ("status".equals(goal) ? "info" : goal));
-            if (!options.containsKey("url")) {
+            if (connectionGiven && !explicitUrl) {
                 arguments.add("-Dflyway.url=" + database.jdbcUrl());
                 arguments.add("-Dflyway.user=" + user);
                 arguments.add("-Dflyway.password=" + password);
             }
-            options.forEach((name, value) -> arguments.add(switch (name) {
-                case "url" -> "-Dflyway.url=" + value;
-                case "target" -> "-Dflyway.target=" + value;
-                case "locations" -> "-Dflyway.locations=" + (value.isEmpty() || value.startsWith("classpath:")
-                        ? value : "filesystem:" + value);
-                case "lockSeconds" -> "-Dflyway.lockRetryCount=" + value;
-                default -> throw new IllegalArgumentException(name);
-            }));
         } else {
             arguments.add("assistant-migrate:" + goal);
-            if (!options.containsKey("url")) {
-                environment.put("DATABASE_URL", "postgresql://" + user + ":" + password + "@"
-                        + database.settings().host() + ":" + database.settings().port() + "/" + database.name());
+            if (connectionGiven && !explicitUrl) {
+                variables.put("DATABASE_URL", databaseUrl("postgresql"));
             }
-            options.forEach((name, value) -> arguments.add(switch (name) {
-                case "url" -> "-Dassistant.url=" + value;
-                case "target" -> "-Dassistant.target=" + value;
-                case "locations" -> "-Dassistant.locations=" + value;
-                case "lockSeconds" -> "-Dassistant.lockTimeout=" + value;
-                default -> throw new IllegalArgumentException(name);
-            }));
         }
-        return MavenRun.in(project).repository(tool.repository()).environment(environment)
+        String prefix = tool.flyway() ? "-Dflyway." : "-Dassistant.";
+        options.forEach((name, value) -> arguments.add(name.startsWith("-") ? name : switch (name) {
+            case "url", "user", "password", "serverId", "target" -> prefix + name + "=" + value;
+            case "locations" -> prefix + "locations=" + (!tool.flyway() || value.isEmpty()
+                    || value.matches("(classpath|filesystem):.*") ? value : "filesystem:" + value);
+            case "lockSeconds" -> tool.flyway() ? "-Dflyway.lockRetryCount=" + value
+                    : "-Dassistant.lockTimeout=" + value;
+            default -> throw new IllegalArgumentException(name);
+        }));
+        return MavenRun.in(project).repository(tool.repository()).environment(variables).settings(settings)
                 .start(log, arguments.toArray(String[]::new));
     }
 
@@ -237,7 +311,7 @@ final class AttackRun {
     }
 
     void sql(String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Jdbc.connect(helper); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -245,7 +319,7 @@ final class AttackRun {
     }
 
     List<String> rows(String sql) {
-        return Jdbc.strings(database.settings(), sql);
+        return Jdbc.strings(helper, sql);
     }
 
     /** The versions of the history in the order applied; R for repeatable; a failed row ends with {@code !}. */

@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -36,11 +40,13 @@ import java.util.regex.Pattern;
  *       hung.</li>
  * </ul>
  *
- * <p>Not a test and not in {@code make test}: it takes most of an hour. How to run it is in docs/reliability.md.
+ * <p>Not a test and not in {@code make test}: it takes half an hour or more. How to run it is in docs/reliability.md.
  * Arguments: the report to write (markdown), and a work directory. System properties: {@code attacks.tools}
  * (label=repository pairs, e.g. {@code after=target/it-repository,before=/tmp/main-it-repository,flyway=/tmp/m2};
- * a label starting with {@code flyway} runs Flyway's plugin), {@code attacks.only} (a substring of the attack names
- * to run), {@code attacks.rounds} (rounds of the concurrency and kill attacks).
+ * a label starting with {@code flyway} runs Flyway's plugin), {@code attacks.only} (the attacks to run: substrings of
+ * their group and name, separated by {@code |}), {@code attacks.rounds} (rounds of the concurrency and kill attacks), {@code attacks.lanes} (attacks run
+ * at once besides the concurrency, kill and lock-loss attacks, which run one at a time in a lane of their own; 2 by
+ * default), {@code attacks.timeout} (seconds one Maven run may take, 300 by default).
  */
 public final class Attacks {
 
@@ -77,6 +83,7 @@ public final class Attacks {
     private final int rounds;
     private final Map<String, Map<String, Judgement>> results = new LinkedHashMap<>();
     private final List<String> messages = new ArrayList<>();
+    private Duration elapsed = Duration.ZERO;
 
     private Attacks(List<Tool> tools, Path work, int rounds) {
         this.tools = tools;
@@ -94,30 +101,80 @@ public final class Attacks {
         }
         Attacks attacks = new Attacks(tools, work, Integer.parseInt(System.getProperty("attacks.rounds",
                 "5")));
-        attacks.runAll(System.getProperty("attacks.only", ""));
+        attacks.runAll(System.getProperty("attacks.only", ""), Integer.parseInt(System.getProperty("attacks.lanes",
+                "2")));
         attacks.write(report);
     }
 
-    private void runAll(String only) throws IOException {
+    /**
+     * Runs the attacks whose name contains {@code only}, on {@code lanes} threads at once (each attack has its own
+     * project and database, so they are independent), and beside them, one at a time, those that race or kill
+     * processes, after one warm-up run per tool that resolves what the tool
+     * needs; the attacks' Maven runs are offline.
+     */
+    private void runAll(String only, int lanes) throws Exception {
         Instant started = Instant.now();
-        int number = 0;
-        for (Attack attack : AttackCatalog.all(rounds)) {
-            number++;
-            if (!attack.name().toLowerCase(Locale.ROOT).contains(only.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            Map<String, Judgement> row = new LinkedHashMap<>();
-            for (Tool tool : tools) {
-                if (tool.flyway() ? !attack.onFlyway() : !attack.onOurs()) {
+        for (Tool tool : tools) {
+            warmUp(tool);
+        }
+        List<Attack> catalogue = AttackCatalog.all(rounds);
+        Map<Integer, Map<String, Future<Judgement>>> pending = new TreeMap<>();
+        // the attacks that time processes against each other run one after another, beside the other lanes
+        ExecutorService heavy = Executors.newSingleThreadExecutor();
+        ExecutorService executor = Executors.newFixedThreadPool(lanes);
+        try {
+            for (int index = 0; index < catalogue.size(); index++) {
+                Attack attack = catalogue.get(index);
+                String named = (attack.category() + ": " + attack.name()).toLowerCase(Locale.ROOT);
+                if (java.util.Arrays.stream(only.toLowerCase(Locale.ROOT).split("\\|"))
+                        .noneMatch(named::contains)) {
                     continue;
                 }
-                Judgement judgement = runOne(attack, tool, number);
-                row.put(tool.label(), judgement);
-                System.out.printf(Locale.ROOT, "[%s] %-8s %-7s %s — %s%n",
-                        Duration.between(started, Instant.now()).toSeconds() + " s", tool.label(),
-                        judgement.verdict().name().toLowerCase(Locale.ROOT), attack.name(), judgement.note());
+                int number = index + 1;
+                Map<String, Future<Judgement>> row = new LinkedHashMap<>();
+                for (Tool tool : tools) {
+                    if (tool.flyway() ? !attack.onFlyway() : !attack.onOurs()) {
+                        continue;
+                    }
+                    row.put(tool.label(), (AttackCatalog.TIMED.contains(attack.category()) ? heavy : executor)
+                            .submit(() -> {
+                        Instant begun = Instant.now();
+                        Judgement judgement = runOne(attack, tool, number);
+                        System.out.printf(Locale.ROOT, "[%d s, %d s] %-8s %-7s %s — %s%n",
+                                Duration.between(started, Instant.now()).toSeconds(),
+                                Duration.between(begun, Instant.now()).toSeconds(), tool.label(),
+                                judgement.verdict().name().toLowerCase(Locale.ROOT), attack.name(), judgement.note());
+                        return judgement;
+                    }));
+                }
+                pending.put(number, row);
             }
-            results.put(attack.category() + "\u0000" + attack.name(), row);
+            for (var entry : pending.entrySet()) {
+                Attack attack = catalogue.get(entry.getKey() - 1);
+                Map<String, Judgement> row = new LinkedHashMap<>();
+                for (var cell : entry.getValue().entrySet()) {
+                    row.put(cell.getKey(), cell.getValue().get());
+                }
+                results.put(attack.category() + "\u0000" + attack.name(), row);
+            }
+        } finally {
+            executor.shutdownNow();
+            heavy.shutdownNow();
+        }
+        elapsed = Duration.between(started, Instant.now());
+    }
+
+    /** One run of the tool with network access, so that the attacks' offline runs find what it needs. */
+    private void warmUp(Tool tool) throws Exception {
+        try (ScratchDatabase database = TestDatabaseServer.get().createScratch("attack")) {
+            Path project = work.resolve(tool.label()).resolve("warm-up");
+            deleteRecursively(project);
+            AttackRun run = new AttackRun(tool, project, database, false);
+            Outcome outcome = run.twoMigrations().migrate();
+            if (outcome.failed()) {
+                throw new IllegalStateException("The warm-up run of " + tool.label() + " failed:\n"
+                        + outcome.output());
+            }
         }
     }
 
@@ -125,14 +182,16 @@ public final class Attacks {
         Path project = work.resolve(tool.label()).resolve(String.format(Locale.ROOT, "%03d", number));
         try (ScratchDatabase database = TestDatabaseServer.get().createScratch("attack")) {
             deleteRecursively(project);
-            AttackRun run = new AttackRun(tool, project, database);
+            AttackRun run = new AttackRun(tool, project, database, true);
             Judgement judgement = attack.body().run(run);
             if (judgement.note() != null && (judgement.note().contains(database.password())
-                    || judgement.note().contains(SECRET))) {
+                    || judgement.note().contains(run.password()) || judgement.note().contains(SECRET))) {
                 judgement = Judgement.wrong("showed the password");
             }
-            messages.add("| " + attack.name() + " | " + tool.label() + " | " + judgement.verdict().name()
-                    .toLowerCase(Locale.ROOT) + " | " + escape(judgement.note()) + " |");
+            synchronized (messages) {
+                messages.add("| " + attack.name() + " | " + tool.label() + " | " + judgement.verdict().name()
+                        .toLowerCase(Locale.ROOT) + " | " + escape(judgement.note()) + " |");
+            }
             return judgement;
         } catch (Exception | AssertionError e) {
             return Judgement.wrong("the attack itself failed: " + e);
@@ -153,7 +212,9 @@ public final class Attacks {
     private void write(Path report) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("Run ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores; tools: ");
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores; ").append(rounds)
+                .append(" rounds; took ").append(elapsed.toMinutes()).append(" min ").append(elapsed.toSecondsPart())
+                .append(" s; load average at the end ").append(loadAverage()).append("; tools: ");
         tools.forEach(tool -> text.append(tool.label()).append(' '));
         text.append("\n\n");
         String category = null;
@@ -176,24 +237,43 @@ public final class Attacks {
             }
             text.append('\n');
         }
-        text.append("\n### Totals\n\n| tool | kinds run | clear | wrong | silent |\n|---|---|---|---|---|\n");
-        for (Tool tool : tools) {
-            int[] counts = new int[3];
-            results.values().forEach(row -> {
-                Judgement judgement = row.get(tool.label());
-                if (judgement != null) {
-                    counts[judgement.verdict().ordinal()]++;
-                }
-            });
-            text.append("| ").append(tool.label()).append(" | ").append(counts[0] + counts[1] + counts[2])
-                    .append(" | ").append(counts[0]).append(" | ").append(counts[1]).append(" | ").append(counts[2])
-                    .append(" |\n");
-        }
+        text.append("\n### Totals by group\n\nclear / wrong / silent, n/a where the attack does not apply to the tool"
+                + "\n\n| group | kinds |");
+        tools.forEach(tool -> text.append(' ').append(tool.label()).append(" |"));
+        text.append("\n|---|---|");
+        tools.forEach(tool -> text.append("---|"));
+        text.append('\n');
+        Map<String, List<Map<String, Judgement>>> groups = new LinkedHashMap<>();
+        results.forEach((key, row) -> groups.computeIfAbsent(key.split("\u0000")[0], group -> new ArrayList<>())
+                .add(row));
+        groups.put("Total", new ArrayList<>(results.values()));
+        groups.forEach((group, rows) -> {
+            text.append("| ").append(group).append(" | ").append(rows.size()).append(" |");
+            for (Tool tool : tools) {
+                int[] counts = new int[4];
+                rows.forEach(row -> {
+                    Judgement judgement = row.get(tool.label());
+                    counts[judgement == null ? 3 : judgement.verdict().ordinal()]++;
+                });
+                text.append(' ').append(counts[0]).append(" / ").append(counts[1]).append(" / ").append(counts[2])
+                        .append(counts[3] > 0 ? ", n/a " + counts[3] : "").append(" |");
+            }
+            text.append('\n');
+        });
         Files.createDirectories(report.getParent());
         Files.writeString(report, text.toString(), StandardCharsets.UTF_8);
         Files.writeString(report.resolveSibling("attack-messages.md"), "| attack | tool | verdict | what it said |\n"
                 + "|---|---|---|---|\n" + String.join("\n", messages) + "\n", StandardCharsets.UTF_8);
         System.out.println(text);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String abbreviate(String note) {
@@ -259,6 +339,19 @@ public final class Attacks {
         List<String> actual = run.history();
         return actual.equals(history) ? Judgement.clear("history " + actual)
                 : Judgement.silent("succeeded, history " + actual + " instead of " + history);
+    }
+
+    /** A connection form that must work: the goal succeeds, applies V1 and V2, and never shows the password. */
+    static Judgement connects(AttackRun run, Outcome outcome) {
+        if (outcome.output().contains(run.password()) || outcome.output().contains(SECRET)) {
+            return Judgement.wrong("showed the password");
+        }
+        return succeedsWith(run, outcome, List.of("1", "2"));
+    }
+
+    /** Either outcome is right: the goal succeeds leaving exactly {@code history}, or it fails naming the cause. */
+    static Judgement succeedsOrFailsNaming(AttackRun run, Outcome outcome, List<String> history, String... all) {
+        return outcome.failed() ? failsNaming(run, outcome, all) : succeedsWith(run, outcome, history);
     }
 
     private static String lastInfo(Outcome outcome) {
