@@ -4,6 +4,8 @@ import dev.assistant.migrate.api.MigrationEngineException;
 import dev.assistant.migrate.api.ScriptFailedException;
 import dev.assistant.migrate.api.SqlStatement;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a failed statement of a migration or an undo script means, and the fix that follows from it: a lost connection
@@ -11,6 +13,11 @@ import java.sql.SQLException;
  * the user's; a read-only session (25006) the connection's; anything else is the script's, located by file, line and statement.
  */
 final class ScriptFailures {
+
+    /** A concurrent index build, and the name of the index it builds. */
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?is)\\bcreate\\s+(?:unique\\s+)?index"
+            + "\\s+concurrently\\s+(?:if\\s+not\\s+exists\\s+)?(\"[^\"]+\"|[\\w.$]+)");
+    private static final String DUPLICATE_OBJECT = "42P07";
 
     /**
      * The script a statement of which failed, and what the messages say about it.
@@ -57,9 +64,29 @@ final class ScriptFailures {
                     + " the script changes), or grant what is missing (e.g. GRANT CREATE ON SCHEMA "
                     + "<schema> TO " + SqlIdentifiers.quote(user) + ";), then " + run.again() + ".", e);
         }
+        Matcher index = CONCURRENT_INDEX.matcher(failed.sql());
+        if (!run.transactional() && DUPLICATE_OBJECT.equals(e.getSQLState()) && index.find()) {
+            return concurrentIndexExists(run, failed, e, server, index.group(1));
+        }
         return new ScriptFailedException(run.title() + (run.transactional() ? " failed and was rolled back; "
                 : " failed outside a transaction, so what ran before the failing statement stays" + run.leftBehind()
                 + "; ") + run.state(), run.path(), failed.line(), failed.sql(),
                 e.getSQLState(), server, run.scriptFix(), e);
+    }
+
+    /**
+     * A concurrent index build that finds its index already there. When no earlier migration builds it, a run of this
+     * very migration was killed while the build waited for older transactions: the server finishes such a build even
+     * after its client is gone, so the index is there, but no history row says so.
+     */
+    private ScriptFailedException concurrentIndexExists(ScriptRun run, SqlStatement failed, SQLException e,
+            String server, String index) {
+        return new ScriptFailedException(run.title() + " failed outside a transaction: the index " + index
+                + " already exists, and a failure record now blocks migrate; " + run.state(), run.path(), failed.line(),
+                failed.sql(), e.getSQLState(), server, "When no earlier migration builds " + index + ", it was left by"
+                + " an earlier run of this migration that was stopped (killed, or its connection lost) while the index"
+                + " was being built: the server finishes a CREATE INDEX CONCURRENTLY whose client is gone. Drop it"
+                + " (DROP INDEX CONCURRENTLY IF EXISTS " + index + ";), remove the failure record ("
+                + database.hints().repair("failed") + "), then " + run.again() + ".", e);
     }
 }

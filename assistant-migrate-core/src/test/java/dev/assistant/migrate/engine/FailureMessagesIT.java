@@ -81,6 +81,27 @@ class FailureMessagesIT extends EngineTestCase {
     }
 
     @Test
+    void aConcurrentIndexThatAStoppedRunLeftBuiltIsNamedWithTheWayOut() {
+        fixture.table("1", "one");
+        fixture.engine().migrate(MigrateTarget.latest(), false);
+        fixture.write("V2__index.sql", "CREATE INDEX CONCURRENTLY one_id ON one (id);\n")
+                .write("U2__index.sql", "DROP INDEX CONCURRENTLY IF EXISTS one_id;\n");
+        fixture.execute("CREATE INDEX one_id ON one (id)");
+
+        assertThatThrownBy(() -> fixture.engine().migrate(MigrateTarget.latest(), false))
+                .isInstanceOfSatisfying(ScriptFailedException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42P07");
+                    assertThat(e.getMessage())
+                            .contains("Migration V2__index.sql failed outside a transaction: the index one_id already"
+                                    + " exists, and a failure record now blocks migrate; the database is at version 1")
+                            .contains("the server finishes a CREATE INDEX CONCURRENTLY whose client is gone")
+                            .contains("Drop it (DROP INDEX CONCURRENTLY IF EXISTS one_id;), remove the failure record"
+                                    + " ({repair failed}), then migrate again: {migrate}.")
+                            .doesNotContain("fix the script");
+                });
+    }
+
+    @Test
     void aMissingPrivilegeIsTheUsersNotTheScripts() {
         fixture.table("1", "one").table("2", "two");
         fixture.engine().migrate(MigrateTarget.latest(), false);
