@@ -584,6 +584,11 @@ final class AttackCatalog {
                     if (!rerun.failed() && run.history().equals(List.of("1", "2", "3"))) {
                         return Judgement.clear("the rerun completed");
                     }
+                    if (rerun.failed() && rerun.failureMessage().contains("stopped (killed, or its connection lost)"
+                            + " while the index was being built")) {
+                        return Judgement.clear("the rerun failed naming the index the killed run's server session"
+                                + " finished, and the way out: " + rerun.failureMessage());
+                    }
                     return rerun.failed() ? Judgement.wrong("the rerun failed: " + rerun.failureMessage())
                             : Judgement.silent("history " + run.history());
                 }),
