@@ -42,15 +42,21 @@ final class LockObserver implements StatementObserver {
             UNION ALL SELECT 0, NULL, NULL, NULL, NULL, current_setting('lock_timeout')
             """;
 
-    /** Each lock looked up by its relation's oid (index scans), never a join over the whole catalog. */
+    /**
+     * Each lock looked up by its relation's oid (index scans), never a join over the whole catalog; the locks are
+     * narrowed to the existing tables and their indexes first ({@code OFFSET 0} keeps that step apart), so that only
+     * those are looked up in {@code pg_class}: a migration that creates many tables holds a lock on each of them.
+     */
     private static final String LOCKS = """
-            SELECT l.relation::bigint, c.relname::text, c.relkind::text, c.relfilenode::bigint, l.mode,
-                   pg_stat_get_xact_numscans(l.relation), coalesce(i.indrelid, 0)::bigint
-            FROM (SELECT relation, mode FROM pg_locks
-                  WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation >= 16384) l
-            LEFT JOIN LATERAL (SELECT relname, relkind, relfilenode FROM pg_class WHERE oid = l.relation) c ON true
-            LEFT JOIN LATERAL (SELECT indrelid FROM pg_index WHERE indexrelid = l.relation) i ON true
-            WHERE l.relation = ANY (?::oid[]) OR i.indrelid = ANY (?::oid[])
+            SELECT m.relation::bigint, c.relname::text, c.relkind::text, c.relfilenode::bigint, m.mode,
+                   pg_stat_get_xact_numscans(m.relation), m.indrelid::bigint
+            FROM (SELECT l.relation, l.mode, coalesce(i.indrelid, 0) AS indrelid
+                  FROM (SELECT relation, mode FROM pg_locks
+                        WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation >= 16384) l
+                  LEFT JOIN LATERAL (SELECT indrelid FROM pg_index WHERE indexrelid = l.relation) i ON true
+                  WHERE l.relation = ANY (?::oid[]) OR i.indrelid = ANY (?::oid[])
+                  OFFSET 0) m
+            LEFT JOIN LATERAL (SELECT relname, relkind, relfilenode FROM pg_class WHERE oid = m.relation) c ON true
             UNION ALL SELECT 0, current_setting('lock_timeout'), NULL, NULL, NULL, NULL, NULL
             """;
 
