@@ -146,7 +146,7 @@ public final class MigrationCheck {
                 problems.addAll(changedOutside(reading.live().get(), replay.result(), reading.reading(),
                         notChecked));
             }
-            findings = withSizes(replay.lint(), notChecked);
+            findings = MigrationLint.withSizes(replay.lint(), engine.database(), notChecked::add);
         }
         notChecked.forEach(engine.log()::info);
         DatabaseReading read = reading.reading();
@@ -180,19 +180,6 @@ public final class MigrationCheck {
                     + " the entity model was not read.");
         }
         return new MigrationLint(catalog, lint).findings(observer, Optional.ofNullable(modelSchema));
-    }
-
-    /** The findings with the estimated rows and size of their tables in this database. */
-    private List<LintFinding> withSizes(List<LintFinding> findings, List<String> notChecked) {
-        if (findings.isEmpty()) {
-            return findings;
-        }
-        try (Connection connection = engine.database().connect()) {
-            return MigrationLint.withSizes(findings, connection, connection.getCatalog());
-        } catch (SQLException e) {
-            notChecked.add("Table sizes of the lint findings not read: " + e.getMessage());
-            return findings;
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.assistant.migrate.schema;
 import dev.assistant.migrate.api.LintFinding;
 import dev.assistant.migrate.api.LintMode;
 import dev.assistant.migrate.api.LintRule;
+import dev.assistant.migrate.engine.Database;
 import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationScript;
 import java.sql.Array;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -181,7 +183,23 @@ final class MigrationLint {
      * Each finding on a table with the table's estimated rows and size in the database behind {@code connection}
      * ({@code pg_class.reltuples}, {@code pg_total_relation_size}), where it has that table.
      */
-    static List<LintFinding> withSizes(List<LintFinding> findings, Connection connection, String database)
+    /**
+     * The findings with the estimated rows and size of their tables in {@code database}, read on a connection of its
+     * own; when they cannot be read, the findings as they are, and {@code unread} is told why.
+     */
+    static List<LintFinding> withSizes(List<LintFinding> findings, Database database, Consumer<String> unread) {
+        if (findings.isEmpty()) {
+            return findings;
+        }
+        try (Connection connection = database.connect()) {
+            return withSizes(findings, connection, connection.getCatalog());
+        } catch (SQLException e) {
+            unread.accept("Table sizes of the lint findings not read: " + e.getMessage());
+            return findings;
+        }
+    }
+
+    private static List<LintFinding> withSizes(List<LintFinding> findings, Connection connection, String database)
             throws SQLException {
         List<String> tables = findings.stream().map(LintFinding::table).filter(t -> !t.isEmpty()).distinct()
                 .toList();

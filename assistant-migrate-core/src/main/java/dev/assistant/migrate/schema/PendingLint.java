@@ -10,8 +10,6 @@ import dev.assistant.migrate.engine.MigrationCatalog;
 import dev.assistant.migrate.engine.MigrationEngine;
 import dev.assistant.migrate.engine.MigrationScript;
 import dev.assistant.migrate.engine.ScriptRunner;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,12 +57,8 @@ public final class PendingLint {
                 + (System.nanoTime() - start) / 1_000_000 + " ms; " + observer.summary() + ")");
         List<LintFinding> findings = new MigrationLint(catalog, mode).findings(observer, Optional.empty()).stream()
                 .filter(finding -> pending.contains(finding.script())).toList();
-        try (Connection connection = engine.database().connect()) {
-            findings = MigrationLint.withSizes(findings, connection, connection.getCatalog());
-        } catch (SQLException e) {
-            engine.log().debug("Table sizes of the lint findings not read: " + e.getMessage());
-        }
-        return report.withLint(findings, Optional.empty());
+        return report.withLint(MigrationLint.withSizes(findings, engine.database(), engine.log()::debug),
+                Optional.empty());
     }
 
     private static StatusReport unknown(MigrationEngine engine, StatusReport report, String why) {
