@@ -68,24 +68,6 @@ final class AttackRun {
         }
     }
 
-    /** A project of one module that declares the plugin under attack. */
-    private static final String POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>dev.assistant.attacks</groupId>
-              <artifactId>attacked</artifactId>
-              <version>1.0</version>
-              <packaging>pom</packaging>
-              <build>
-                <plugins>
-                  <plugin>
-            %s
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
-
     private static final String OUR_PLUGIN = """
                     <groupId>dev.assistant</groupId>
                     <artifactId>assistant-migrate-maven-plugin</artifactId>
@@ -114,9 +96,9 @@ final class AttackRun {
         this.password = database.password();
         Files.createDirectories(project.resolve(MIGRATIONS));
         Files.createDirectories(project.resolve(".mvn"));
-        Files.writeString(project.resolve("pom.xml"), POM.formatted(tool.flyway()
-                ? FlywayPlugin.declaration(FLYWAY_VERSION, POSTGRESQL_VERSION)
-                : OUR_PLUGIN.formatted(MavenRun.pluginVersion())), StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("pom.xml"), FlywayPlugin.pom("dev.assistant.attacks", "attacked",
+                tool.flyway() ? FlywayPlugin.declaration(FLYWAY_VERSION, POSTGRESQL_VERSION)
+                        : OUR_PLUGIN.formatted(MavenRun.pluginVersion())), StandardCharsets.UTF_8);
     }
 
     Tool tool() {

@@ -17,11 +17,12 @@ import java.util.Properties;
  */
 final class FlywayPlugin {
 
+    /** A project of one module, {@code pom} packaging, that declares one plugin. */
     private static final String POM = """
             <project xmlns="http://maven.apache.org/POM/4.0.0">
               <modelVersion>4.0.0</modelVersion>
-              <groupId>dev.assistant.bench</groupId>
-              <artifactId>flyway-project</artifactId>
+              <groupId>%s</groupId>
+              <artifactId>%s</artifactId>
               <version>1.0</version>
               <packaging>pom</packaging>
               <build>
@@ -69,11 +70,16 @@ final class FlywayPlugin {
         return DECLARATION.formatted(flywayVersion, driverVersion);
     }
 
+    /** The POM of a project of one module that declares the plugin {@code declaration} describes. */
+    static String pom(String groupId, String artifactId, String declaration) {
+        return POM.formatted(groupId, artifactId, declaration);
+    }
+
     /** Makes {@code directory} a project of its own that declares Flyway's plugin. */
     static Path project(Path directory) throws IOException {
         Files.createDirectories(directory.resolve(".mvn"));
-        Files.writeString(directory.resolve("pom.xml"), POM.formatted(declaration(version(), driverVersion())),
-                StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("pom.xml"), pom("dev.assistant.bench", "flyway-project",
+                declaration(version(), driverVersion())), StandardCharsets.UTF_8);
         return directory;
     }
 
